@@ -78,13 +78,13 @@ def _iso_date(value: Any) -> Any:
     raise PydanticCustomError("date_type", "a date written YYYY-MM-DD is expected")
 
 
-Short = Annotated[str, AfterValidator(_xml_safe), Field(max_length=SHORT)]
+Short = Annotated[str, Field(max_length=SHORT), AfterValidator(_xml_safe)]
 """A name, a number, a short label (at most 100 characters)."""
 
-Line = Annotated[str, AfterValidator(_xml_safe), Field(max_length=LINE)]
+Line = Annotated[str, Field(max_length=LINE), AfterValidator(_xml_safe)]
 """An address, a title, one line of a form (at most 500 characters)."""
 
-Paragraph = Annotated[str, AfterValidator(_xml_safe), Field(max_length=PARAGRAPH)]
+Paragraph = Annotated[str, Field(max_length=PARAGRAPH), AfterValidator(_xml_safe)]
 """A free-text paragraph such as the content of a talk (at most 20,000 characters)."""
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]

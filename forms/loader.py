@@ -152,6 +152,8 @@ def _parse_yaml(text: str) -> tuple[Any, dict[Loc, int]]:
         root = yaml.compose(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        if "nesting depth" in str(exc.problem):
+            raise _Unusable("too_deep", line=line, limit=MAX_DEPTH) from None
         raise _Unusable("yaml_syntax", line=line, reason=exc.problem or "") from None
     except yaml.YAMLError as exc:
         raise _Unusable("yaml_syntax", reason=str(exc)) from None
@@ -173,6 +175,7 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> 
     lines.setdefault(loc, line)
 
     if isinstance(node, yaml.MappingNode):
+        _plain(node, "map")
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = _key(key_node, seen)
@@ -182,9 +185,15 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> 
             out[key] = _build(value_node, (*loc, key), lines, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
+        _plain(node, "seq")
         return [_build(v, (*loc, i), lines, seen) for i, v in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
     return _scalar(node)
+
+
+def _plain(node: yaml.Node, kind: str) -> None:
+    if node.tag != _T + kind:
+        raise _Unusable("yaml_tag", line=node.start_mark.line + 1, tag=node.tag)
 
 
 def _key(node: yaml.Node, seen: set[int]) -> str:
