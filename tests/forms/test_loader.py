@@ -188,7 +188,8 @@ def test_the_id_number_is_still_checked_when_another_field_is_wrong(
 ) -> None:
     path = write(
         tmp_path,
-        f'person:\n  phone: 1380\n  birth_date: 1950-01-01\n  id_number: "{VALID_ID}"\n',
+        "person:\n  phone: 1380\n  birth_date: 1950-01-01\n"
+        f'  id_number: "{VALID_ID}"\n',
     )
     assert sorted(problems_of(path)) == [
         ("person.id_number", "id_birth_date_mismatch"),
@@ -247,7 +248,8 @@ def test_a_missing_file_is_reported_as_a_problem(tmp_path: Path) -> None:
 def test_a_json_case_file_loads_like_yaml(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        '{"measure": "community_rehab", "registrations": [{"report_date": "2025-03-09"}]}',
+        '{"measure": "community_rehab",'
+        ' "registrations": [{"report_date": "2025-03-09"}]}',
         "case.json",
     )
     assert load_case(path).measure == "community_rehab"
