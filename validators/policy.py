@@ -77,8 +77,18 @@ class Policy(BaseModel):
     """Check the written-report windows at all."""
     check_mentoring: bool = True
     """Check the 帮教 windows at all."""
+    spot_test_days: int = Field(default=3, ge=0, le=60)
+    """Days after an ad-hoc test notice within which its test is logged."""
     min_testers: int = Field(default=2, ge=1, le=6)
     """Testers who sign each test row (吸毒检测程序规定 §8)."""
+
+    agreement_max_days: int | None = Field(default=None, ge=0)
+    """Days after the report by which the agreement is signed; None: no limit
+    (戒毒条例 art. 16 says only "及时")."""
+
+    intake_days: int = Field(default=15, ge=0, le=90)
+    """Days after the report by which the agreement, plan, group roster and test
+    notice are on file (DOC_MISSING waits this long)."""
 
     # Evaluations (规范; reading (a) of DOMAIN.md §2c)
     evaluation_quarter_months: Months = 3
