@@ -16,7 +16,16 @@ from importlib import metadata
 
 from archive.errors import ArchiveError
 
-COMMANDS = ("schema", "validate", "demo", "index", "search")
+COMMANDS = (
+    "sample",
+    "schema",
+    "validate",
+    "templates",
+    "build",
+    "demo",
+    "index",
+    "search",
+)
 """Sub-commands in the order ``--help`` lists them."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

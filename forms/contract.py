@@ -31,9 +31,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as etree
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
-from lxml import etree
 from pydantic import BaseModel
 
 from forms.closing import (

@@ -22,7 +22,9 @@ from forms.blueprints._page import (
     title,
 )
 
-W8 = [17.0, 22.0, 17.0, 22.0, 17.0, 22.0, 17.0, 22.0]
+W8 = [22.0, 17.0, 22.0, 17.0, 22.0, 17.0, 22.0, 17.0]
+"""Label, value, … : labels of up to six characters fit on two lines at 10.5 pt."""
+REG_SIZE = 10.5
 
 
 def decision() -> Any:
@@ -244,9 +246,9 @@ def registration() -> Any:
                 "措施类别",
                 "{{ case.measure }}",
                 "决定机关",
-                Cell(("{{ case.decision_organ }}",), span=3),
+                Cell(("{{ case.decision_organ }}",), span=2),
                 "决定书文号",
-                "{{ case.decision_number }}",
+                Cell(("{{ case.decision_number }}",), span=2),
             ],
             [
                 "决定日期",
@@ -271,6 +273,7 @@ def registration() -> Any:
                 text_cell("{{ doc.methadone }}", span=3),
             ],
         ],
+        size=REG_SIZE,
     )
     spacer(doc)
     table(
@@ -291,6 +294,7 @@ def registration() -> Any:
             ),
         ],
         header_rows=2,
+        size=REG_SIZE,
     )
     spacer(doc)
     table(
@@ -324,6 +328,7 @@ def registration() -> Any:
                 ),
             ],
         ],
+        size=REG_SIZE,
     )
     return doc
 
