@@ -45,7 +45,7 @@ from indexer.api import (
     UpdateReport,
 )
 from indexer.errors import IndexIncompatible, IndexLocked, IndexMissing, QueryError
-from indexer.records import Pages, Record, read_pages, records
+from indexer.records import KIND_WORDS, Pages, Record, read_pages, records
 from indexer.snippet import snippet
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,9 @@ def document(record: Record) -> dict[str, Any]:
         "measure_id": record.measure,
         "state": record.state.value,
         "office": record.office,
-        "kind": f"{record.kind} {record.kind_label} {record.entry_name}",
+        "kind": " ".join(
+            [record.kind, record.kind_label, KIND_WORDS[record.kind], record.entry_name]
+        ),
         "kind_id": record.kind,
         "kind_label": record.kind_label,
         "entry_name": record.entry_name,

@@ -33,6 +33,24 @@ log = logging.getLogger(__name__)
 MAX_CONTENTS_BYTES = 2 * 1024 * 1024
 
 
+KIND_WORDS: dict[str, str] = {
+    "decision": "决定书",
+    "registration": "登记表",
+    "agreement": "协议书",
+    "plan": "计划",
+    "group_roster": "工作小组成员名单",
+    "visit": "谈话记录 家访记录",
+    "test_notice": "检测通知书",
+    "test_log": "检测记录",
+    "warning_letter": "告诫书",
+    "leave_request": "外出请假审批表 准假通知书 销假",
+    "transfer": "变更地点审批表 变更地点的函",
+    "evaluation": "现实表现评价",
+    "release_notice": "解除通知书",
+}
+"""The short Chinese names of DOMAIN.md §7, which ``kind:`` also accepts."""
+
+
 class PersonState(StrEnum):
     """Where a person's measure stands, as the case file shows it."""
 
