@@ -3,7 +3,8 @@
 ::
 
     ArchiveError            base; the CLI prints it and exits 2
-    └── UsageError          the arguments name nothing usable (no such folder …)
+    ├── UsageError          the arguments name nothing usable (no such folder …)
+    └── RenderError         a document, scan or font cannot be turned into PDF pages
 """
 
 from __future__ import annotations
@@ -15,3 +16,7 @@ class ArchiveError(Exception):
 
 class UsageError(ArchiveError):
     """The command line names something that cannot be used."""
+
+
+class RenderError(ArchiveError):
+    """A document, scan or font cannot be rendered; the message names which and why."""

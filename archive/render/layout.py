@@ -1,0 +1,210 @@
+"""Turning the intermediate model into reportlab flowables.
+
+Paragraphs become :class:`~archive.render.kinsoku.CJKParagraph`; tables become
+reportlab tables with the template's column widths, spans (``w:gridSpan`` across,
+``w:vMerge`` down), borders, cell alignment and repeated header rows. Row
+heights are computed here, because Word's "at least" height has no reportlab
+equivalent: the larger of the template's height and the content's.
+
+Known shortcoming: the free faces have no bold or italic cut, so bold and
+italic text is set upright in the same face (underline is drawn).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Table as RLTable
+
+from archive.fonts import FontBook
+from archive.render.kinsoku import CJKParagraph
+from archive.render.model import Block, Cell, PageBreak, Paragraph, Table
+
+ALIGNMENT = {
+    "left": TA_LEFT,
+    "center": TA_CENTER,
+    "right": TA_RIGHT,
+    "justify": TA_JUSTIFY,
+    "distribute": TA_JUSTIFY,
+}
+CELL_PAD_V = 1.0
+
+
+class Layout:
+    """Flowables for documents, sharing one font book and one style cache."""
+
+    def __init__(self, fonts: FontBook) -> None:
+        self.fonts = fonts
+        self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+
+    def flowables(self, blocks: list[Block]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, PageBreak):
+                out.append(RLPageBreak())
+            elif isinstance(block, Table):
+                out.append(self.table(block))
+            else:
+                if block.page_break_before:
+                    out.append(RLPageBreak())
+                out.append(self.paragraph(block))
+        return out
+
+    # ---- paragraphs ---------------------------------------------------------
+
+    def leading(self, para: Paragraph) -> float:
+        sizes = [r.size for r in para.runs if r.text] or [para.size]
+        size = max(sizes)
+        font = self.fonts.font_for(para.runs[0].font if para.runs else para.font)
+        ascent, descent = pdfmetrics.getAscentDescent(font, size)
+        natural = max(ascent - descent, size)
+        if para.line_rule == "exact":
+            return para.line
+        if para.line_rule == "atLeast":
+            return max(para.line, natural)
+        return natural * para.line
+
+    def paragraph(self, para: Paragraph) -> Flowable:
+        leading = self.leading(para)
+        if not para.text.strip("\u3000 ") and not any(r.line_break for r in para.runs):
+            return Spacer(0, leading + para.space_before + para.space_after)
+        style = self._style(para, leading)
+        markup = "".join(self._run(r) for r in para.runs)
+        return CJKParagraph(markup, style)
+
+    def _style(self, para: Paragraph, leading: float) -> ParagraphStyle:
+        key = (
+            para.align, para.first_indent, para.left_indent, para.right_indent,
+            para.space_before, para.space_after, leading, para.size, para.font,
+        )  # fmt: skip
+        style = self._styles.get(key)
+        if style is None:
+            style = ParagraphStyle(
+                f"s{len(self._styles)}",
+                fontName=self.fonts.font_for(para.font),
+                fontSize=para.size,
+                leading=leading,
+                alignment=ALIGNMENT[para.align],
+                firstLineIndent=para.first_indent,
+                leftIndent=para.left_indent,
+                rightIndent=para.right_indent,
+                spaceBefore=para.space_before,
+                spaceAfter=para.space_after,
+                wordWrap="CJK",
+                justifyLastLine=1 if para.align == "distribute" else 0,
+                splitLongWords=0,
+            )
+            self._styles[key] = style
+        return style
+
+    def _run(self, run: Any) -> str:
+        text = escape(run.text)
+        face = self.fonts.font_for(run.font)
+        piece = f'<font face="{face}" size="{run.size:g}">{text}</font>' if text else ""
+        if run.underline and piece:
+            piece = f"<u>{piece}</u>"
+        return piece + ("<br/>" if run.line_break else "")
+
+    # ---- tables -------------------------------------------------------------
+
+    def table(self, table: Table) -> Flowable:
+        ncols = len(table.widths)
+        nrows = len(table.rows)
+        data: list[list[Any]] = [["" for _ in range(ncols)] for _ in range(nrows)]
+        regions: list[tuple[int, int, int, int, Cell]] = []
+        open_merges: dict[int, int] = {}
+        for r, row in enumerate(table.rows):
+            c = 0
+            for cell in row.cells:
+                c1 = min(c + cell.span, ncols) - 1
+                if cell.vmerge == "continue" and c in open_merges:
+                    index = open_merges[c]
+                    c0, r0, _, _, first = regions[index]
+                    regions[index] = (c0, r0, c1, r, first)
+                else:
+                    regions.append((c, r, c1, r, cell))
+                    if cell.vmerge == "restart":
+                        open_merges[c] = len(regions) - 1
+                    else:
+                        open_merges.pop(c, None)
+                c = c1 + 1
+
+        commands: list[tuple[Any, ...]] = [
+            ("LEFTPADDING", (0, 0), (-1, -1), table.cell_margin_left),
+            ("RIGHTPADDING", (0, 0), (-1, -1), table.cell_margin_right),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_V),
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.default),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_V),
+        ]
+        heights = [0.0] * nrows
+        pad_h = table.cell_margin_left + table.cell_margin_right
+        for c0, r0, c1, r1, cell in regions:
+            width = sum(table.widths[c0 : c1 + 1]) - pad_h
+            content = self.flowables(list(cell.blocks)) or [""]
+            data[r0][c0] = content
+            if (c0, r0) != (c1, r1):
+                commands.append(("SPAN", (c0, r0), (c1, r1)))
+            commands.append(("VALIGN", (c0, r0), (c1, r1), cell.valign.upper()
+                             if cell.valign != "center" else "MIDDLE"))  # fmt: skip
+            commands.extend(_edges(table, cell, c0, r0, c1, r1, nrows, ncols))
+            if r0 == r1:
+                need = sum(_height(f, width) for f in content) + 2 * CELL_PAD_V
+                heights[r0] = max(heights[r0], need)
+
+        for r, row in enumerate(table.rows):
+            if row.height is not None:
+                exact = row.height_rule == "exact"
+                heights[r] = row.height if exact else max(heights[r], row.height)
+            heights[r] = max(heights[r], 1.0)
+
+        repeat = 0
+        while repeat < nrows and table.rows[repeat].header:
+            repeat += 1
+        align = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}[table.align]
+        return RLTable(
+            data,
+            colWidths=table.widths,
+            rowHeights=heights,
+            style=commands,
+            repeatRows=repeat,
+            hAlign=align,
+        )
+
+
+def _height(flowable: Any, width: float) -> float:
+    if isinstance(flowable, str):
+        return 0.0
+    _, height = flowable.wrap(max(width, 1.0), 1e6)
+    extra = flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return float(height) + float(extra)
+
+
+def _edges(
+    table: Table, cell: Cell, c0: int, r0: int, c1: int, r1: int, nrows: int, ncols: int
+) -> list[tuple[Any, ...]]:
+    b = table.borders
+    inherited = {
+        "top": b.top if r0 == 0 else b.inside_h,
+        "bottom": b.bottom if r1 == nrows - 1 else b.inside_h,
+        "left": b.left if c0 == 0 else b.inside_v,
+        "right": b.right if c1 == ncols - 1 else b.inside_v,
+    }
+    own = {("left" if k == "start" else "right" if k == "end" else k): v
+           for k, v in cell.borders.items()}  # fmt: skip
+    commands: list[tuple[Any, ...]] = []
+    for edge, op, start, end in (
+        ("top", "LINEABOVE", (c0, r0), (c1, r0)),
+        ("bottom", "LINEBELOW", (c0, r1), (c1, r1)),
+        ("left", "LINEBEFORE", (c0, r0), (c0, r1)),
+        ("right", "LINEAFTER", (c1, r0), (c1, r1)),
+    ):
+        width = own.get(edge, inherited[edge])
+        if width > 0:
+            commands.append((op, start, end, width, "black"))
+    return commands

@@ -1,0 +1,455 @@
+"""Reading a filled .docx into the intermediate model, once, straight from its XML.
+
+The zip is opened once and only ``word/document.xml``, ``word/styles.xml`` and
+any header or footer parts are parsed (lxml). Formatting is resolved the way
+Word does it: document defaults, then the style chain (``w:basedOn``), then
+direct formatting. Anything outside what the engine lays out (issue 4: runs,
+paragraph formats, page breaks, one section, tables) raises
+:class:`UnsupportedConstruct`, naming the document and the construct, so that a
+template never renders silently wrong.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any, cast
+
+from lxml import etree
+
+from archive.errors import RenderError
+from archive.render.model import (
+    Block,
+    Borders,
+    Cell,
+    DocumentModel,
+    PageBreak,
+    PageSetup,
+    Paragraph,
+    Row,
+    Run,
+    Table,
+)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_Q = f"{{{W}}}"
+
+Element = Any
+"""An lxml element (lxml ships no type information)."""
+
+
+class UnsupportedConstruct(RenderError):
+    """The document uses something the built-in engine does not lay out."""
+
+    def __init__(self, source: str, construct: str) -> None:
+        super().__init__(f"{source}：内置排版引擎不支持 {construct}")
+        self.source = source
+        self.construct = construct
+
+
+BODY_OK = {"p", "tbl", "sectPr", "bookmarkStart", "bookmarkEnd"}
+PARA_OK = {"pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr"}
+RUN_OK = {"rPr", "t", "tab", "br", "lastRenderedPageBreak"}
+RPR_USED = {"rFonts", "b", "i", "u", "sz", "rStyle"}
+RPR_IGNORED = {"bCs", "iCs", "szCs", "lang", "color", "kern", "noProof", "spacing"}
+PPR_USED = {"pStyle", "jc", "ind", "spacing", "pageBreakBefore", "rPr"}
+PPR_IGNORED = {
+    "keepNext", "keepLines", "widowControl", "snapToGrid", "adjustRightInd",
+    "autoSpaceDE", "autoSpaceDN", "wordWrap", "overflowPunct", "topLinePunct",
+    "textAlignment", "outlineLvl", "kinsoku", "tabs", "contextualSpacing",
+}  # fmt: skip
+ALIGN = {
+    "left": "left", "start": "left", "center": "center", "right": "right",
+    "end": "right", "both": "justify", "distribute": "distribute",
+}  # fmt: skip
+A4 = PageSetup(595.3, 841.9, 72.0, 72.0, 90.0, 90.0)
+
+
+def read_docx(path: Path, source: str | None = None) -> DocumentModel:
+    """The model of the document at ``path``; ``source`` names it in errors."""
+    name = source or path.name
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = {n: package.read(n) for n in _wanted(package.namelist())}
+    except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        raise RenderError(f"{name}：不是可读的 .docx 文件（{exc}）") from exc
+    if "word/document.xml" not in parts:
+        raise RenderError(f"{name}：缺少 word/document.xml，不是 Word 文档")
+    try:
+        trees = {n: etree.fromstring(data) for n, data in parts.items()}
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"{name}：XML 无法解析（{exc}）") from exc
+    return _Reader(name, trees).document()
+
+
+def _wanted(names: list[str]) -> list[str]:
+    keep = {"word/document.xml", "word/styles.xml"}
+    return [
+        n for n in names
+        if n in keep or n.startswith(("word/header", "word/footer"))
+    ]  # fmt: skip
+
+
+def _tag(element: Element) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return "#comment"
+    return cast(str, etree.QName(tag).localname)
+
+
+def _val(element: Element | None, attr: str = "val") -> str | None:
+    if element is None:
+        return None
+    value = element.get(_Q + attr)
+    return None if value is None else str(value)
+
+
+def _twips(element: Element | None, attr: str) -> float | None:
+    value = _val(element, attr)
+    return None if value is None else int(value) / 20.0
+
+
+def _on(element: Element | None) -> bool | None:
+    if element is None:
+        return None
+    return _val(element) not in ("0", "false", "off")
+
+
+class _Reader:
+    def __init__(self, source: str, trees: dict[str, Element]) -> None:
+        self.source = source
+        self.trees = trees
+        styles = trees.get("word/styles.xml")
+        self.styles: dict[str, Element] = {}
+        self.default_para: str | None = None
+        self.defaults_r: dict[str, Any] = {}
+        self.defaults_p: dict[str, Any] = {}
+        if styles is not None:
+            self._index_styles(styles)
+
+    def unsupported(self, construct: str) -> UnsupportedConstruct:
+        return UnsupportedConstruct(self.source, construct)
+
+    def _index_styles(self, styles: Element) -> None:
+        for style in styles.iter(_Q + "style"):
+            style_id = _val(style, "styleId")
+            if style_id:
+                self.styles[style_id] = style
+                is_default = style.get(_Q + "default") in ("1", "true")
+                if _val(style, "type") == "paragraph" and is_default:
+                    self.default_para = style_id
+        defaults = styles.find(f"{_Q}docDefaults")
+        if defaults is not None:
+            rpr = defaults.find(f"{_Q}rPrDefault/{_Q}rPr")
+            ppr = defaults.find(f"{_Q}pPrDefault/{_Q}pPr")
+            self.defaults_r = self._run_props(rpr, check=False)
+            self.defaults_p = self._para_props(ppr, check=False)
+
+    def _chain(self, style_id: str | None) -> list[Element]:
+        chain: list[Element] = []
+        while style_id and style_id in self.styles and len(chain) < 20:
+            style = self.styles[style_id]
+            chain.insert(0, style)
+            style_id = _val(style.find(_Q + "basedOn"))
+        return chain
+
+    # ---- the document -------------------------------------------------------
+
+    def document(self) -> DocumentModel:
+        self._check_headers()
+        body = self.trees["word/document.xml"].find(_Q + "body")
+        if body is None:
+            raise self.unsupported("没有正文 (w:body)")
+        page = A4
+        blocks: list[Block] = []
+        for child in body:
+            tag = _tag(child)
+            if tag == "p":
+                blocks.extend(self._paragraph(child))
+            elif tag == "tbl":
+                blocks.append(self._table(child))
+            elif tag == "sectPr":
+                page = self._page(child)
+            elif tag not in BODY_OK and tag != "#comment":
+                raise self.unsupported(f"正文元素 w:{tag}")
+        return DocumentModel(self.source, page, blocks)
+
+    def _check_headers(self) -> None:
+        for name, tree in self.trees.items():
+            if not name.startswith(("word/header", "word/footer")):
+                continue
+            text = "".join(str(t) for t in tree.itertext()).strip()
+            if text:
+                raise self.unsupported(f"页眉或页脚中的文字（{name}）")
+
+    def _page(self, sect: Element) -> PageSetup:
+        for child in sect:
+            if _tag(child) in ("cols",) and _val(child, "num") not in (None, "1"):
+                raise self.unsupported("分栏 (w:cols)")
+        size = sect.find(_Q + "pgSz")
+        margin = sect.find(_Q + "pgMar")
+        return PageSetup(
+            width=_twips(size, "w") or A4.width,
+            height=_twips(size, "h") or A4.height,
+            top=abs(_twips(margin, "top") or A4.top),
+            bottom=abs(_twips(margin, "bottom") or A4.bottom),
+            left=_twips(margin, "left") or A4.left,
+            right=_twips(margin, "right") or A4.right,
+        )
+
+    # ---- paragraphs ---------------------------------------------------------
+
+    def _para_props(self, ppr: Element | None, check: bool = True) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        if ppr is None:
+            return props
+        for child in ppr:
+            tag = _tag(child)
+            if tag == "jc":
+                value = _val(child) or "left"
+                if value not in ALIGN:
+                    raise self.unsupported(f"段落对齐方式 {value}")
+                props["align"] = ALIGN[value]
+            elif tag == "ind":
+                self._indent(child, props)
+            elif tag == "spacing":
+                self._spacing(child, props)
+            elif tag == "pageBreakBefore":
+                props["page_break_before"] = bool(_on(child))
+            elif tag == "sectPr":
+                raise self.unsupported("多个分节 (段落中的 w:sectPr)")
+            elif check and tag not in PPR_USED | PPR_IGNORED and tag != "#comment":
+                raise self.unsupported(f"段落格式 w:{tag}")
+        return props
+
+    def _indent(self, ind: Element, props: dict[str, Any]) -> None:
+        for attr, key in (("left", "left_indent"), ("start", "left_indent"),
+                          ("right", "right_indent"), ("end", "right_indent")):  # fmt: skip
+            value = _twips(ind, attr)
+            if value is not None:
+                props[key] = value
+        first, hanging = _twips(ind, "firstLine"), _twips(ind, "hanging")
+        if first is not None:
+            props["first_indent"] = first
+        if hanging is not None:
+            props["first_indent"] = -hanging
+        chars = _val(ind, "firstLineChars")
+        if chars is not None and int(chars):
+            props["first_chars"] = int(chars) / 100.0
+        chars = _val(ind, "hangingChars")
+        if chars is not None and int(chars):
+            props["first_chars"] = -int(chars) / 100.0
+
+    def _spacing(self, spacing: Element, props: dict[str, Any]) -> None:
+        for attr, key in (("before", "space_before"), ("after", "space_after")):
+            value = _twips(spacing, attr)
+            if value is not None:
+                props[key] = value
+        for attr, key in (("beforeLines", "space_before"), ("afterLines", "space_after")):
+            value = _val(spacing, attr)
+            if value is not None:
+                props[key] = int(value) / 100.0 * 15.6
+        line, rule = _val(spacing, "line"), _val(spacing, "lineRule") or "auto"
+        if line is not None:
+            props["line_rule"] = rule
+            props["line"] = int(line) / 240.0 if rule == "auto" else int(line) / 20.0
+
+    def _run_props(self, rpr: Element | None, check: bool = True) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        if rpr is None:
+            return props
+        for child in rpr:
+            tag = _tag(child)
+            if tag == "rFonts":
+                font = _val(child, "eastAsia") or _val(child, "ascii")
+                if font:
+                    props["font"] = font
+            elif tag in ("b", "i"):
+                props["bold" if tag == "b" else "italic"] = bool(_on(child))
+            elif tag == "u":
+                props["underline"] = (_val(child) or "single") != "none"
+            elif tag == "sz":
+                props["size"] = int(_val(child) or "21") / 2.0
+            elif tag == "rStyle":
+                for style in self._chain(_val(child)):
+                    props.update(self._run_props(style.find(_Q + "rPr"), check=False))
+            elif check and tag not in RPR_USED | RPR_IGNORED and tag != "#comment":
+                raise self.unsupported(f"文字格式 w:{tag}")
+        return props
+
+    def _style_props(self, style_id: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+        para, run = dict(self.defaults_p), dict(self.defaults_r)
+        for style in self._chain(style_id or self.default_para):
+            para.update(self._para_props(style.find(_Q + "pPr"), check=False))
+            run.update(self._run_props(style.find(_Q + "rPr"), check=False))
+        return para, run
+
+    def _paragraph(self, p: Element, style: str | None = None) -> list[Block]:
+        ppr = p.find(_Q + "pPr")
+        para_props, run_base = self._style_props(_val(ppr.find(_Q + "pStyle")) if ppr is not None else style)
+        para_props.update(self._para_props(ppr))
+        mark = dict(run_base)
+        if ppr is not None:
+            mark.update(self._run_props(ppr.find(_Q + "rPr"), check=False))
+
+        blocks: list[Block] = []
+        current = self._new_paragraph(para_props, mark)
+        for child in p:
+            tag = _tag(child)
+            if tag == "r":
+                current = self._run(child, run_base, current, blocks, para_props, mark)
+            elif tag not in PARA_OK and tag != "#comment":
+                raise self.unsupported(f"段落内元素 w:{tag}")
+        blocks.append(current)
+        return blocks
+
+    def _new_paragraph(self, props: dict[str, Any], mark: dict[str, Any]) -> Paragraph:
+        size = float(mark.get("size", 10.5))
+        fields = {k: v for k, v in props.items() if k != "first_chars"}
+        para = Paragraph(size=size, font=mark.get("font"), **fields)
+        if "first_chars" in props:
+            para.first_indent = props["first_chars"] * size
+        return para
+
+    def _run(
+        self,
+        r: Element,
+        base: dict[str, Any],
+        current: Paragraph,
+        blocks: list[Block],
+        para_props: dict[str, Any],
+        mark: dict[str, Any],
+    ) -> Paragraph:
+        props = dict(base)
+        props.update(self._run_props(r.find(_Q + "rPr")))
+        for child in r:
+            tag = _tag(child)
+            if tag == "t":
+                current.runs.append(Run(text=str(child.text or ""), **props))
+            elif tag == "tab":
+                current.runs.append(Run(text="\u3000\u3000", **props))
+            elif tag == "br":
+                kind = _val(child, "type") or "textWrapping"
+                if kind == "page":
+                    if current.runs:
+                        blocks.append(current)
+                    blocks.append(PageBreak())
+                    current = self._new_paragraph(para_props, mark)
+                    current.first_indent = 0.0 if not current.runs else current.first_indent
+                elif kind == "textWrapping":
+                    current.runs.append(Run(text="", line_break=True, **props))
+                else:
+                    raise self.unsupported(f"分隔符 w:br type={kind}")
+            elif tag not in RUN_OK and tag != "#comment":
+                raise self.unsupported(f"文字中的 w:{tag}")
+        return current
+
+    # ---- tables -------------------------------------------------------------
+
+    def _table(self, tbl: Element) -> Table:
+        tpr = tbl.find(_Q + "tblPr")
+        table = Table()
+        style = _val(tpr.find(_Q + "tblStyle")) if tpr is not None else None
+        borders = Borders()
+        for element in [*self._chain(style), tpr]:
+            props = element.find(_Q + "tblPr") if element is not tpr else element
+            if props is None:
+                continue
+            found = props.find(_Q + "tblBorders")
+            if found is not None:
+                borders = _borders(found, borders)
+            margins = props.find(_Q + "tblCellMar")
+            if margins is not None:
+                left = _first(margins, "left", "start")
+                right = _first(margins, "right", "end")
+                if left is not None:
+                    table.cell_margin_left = _twips(left, "w") or 0.0
+                if right is not None:
+                    table.cell_margin_right = _twips(right, "w") or 0.0
+            jc = _val(props.find(_Q + "jc"))
+            if jc in ("center", "right"):
+                table.align = "center" if jc == "center" else "right"
+        table.borders = borders
+        grid = tbl.find(_Q + "tblGrid")
+        if grid is None:
+            raise self.unsupported("没有列宽 (w:tblGrid) 的表格")
+        table.widths = [_twips(c, "w") or 0.0 for c in grid.findall(_Q + "gridCol")]
+        for child in tbl:
+            tag = _tag(child)
+            if tag == "tr":
+                table.rows.append(self._row(child))
+            elif tag not in ("tblPr", "tblGrid", "bookmarkStart", "bookmarkEnd", "#comment"):
+                raise self.unsupported(f"表格中的 w:{tag}")
+        return table
+
+    def _row(self, tr: Element) -> Row:
+        row = Row()
+        trpr = tr.find(_Q + "trPr")
+        if trpr is not None:
+            height = trpr.find(_Q + "trHeight")
+            if height is not None:
+                row.height = _twips(height, "val")
+                row.height_rule = "exact" if _val(height, "hRule") == "exact" else "atLeast"
+            row.header = bool(_on(trpr.find(_Q + "tblHeader")))
+        for child in tr:
+            tag = _tag(child)
+            if tag == "tc":
+                row.cells.append(self._cell(child))
+            elif tag not in ("trPr", "tblPrEx", "bookmarkStart", "bookmarkEnd", "#comment"):
+                raise self.unsupported(f"表格行中的 w:{tag}")
+        return row
+
+    def _cell(self, tc: Element) -> Cell:
+        cell = Cell()
+        tcpr = tc.find(_Q + "tcPr")
+        if tcpr is not None:
+            cell.span = int(_val(tcpr.find(_Q + "gridSpan")) or "1")
+            merge = tcpr.find(_Q + "vMerge")
+            if merge is not None:
+                cell.vmerge = "restart" if _val(merge) == "restart" else "continue"
+            valign = _val(tcpr.find(_Q + "vAlign"))
+            if valign in ("center", "bottom"):
+                cell.valign = "center" if valign == "center" else "bottom"
+            edges = tcpr.find(_Q + "tcBorders")
+            if edges is not None:
+                for edge in edges:
+                    cell.borders[_tag(edge)] = _width(edge)
+            shade = tcpr.find(_Q + "shd")
+            if shade is not None and (_val(shade, "fill") or "auto").lower() not in ("auto", "ffffff"):
+                raise self.unsupported("单元格底纹 (w:shd)")
+        for child in tc:
+            tag = _tag(child)
+            if tag == "p":
+                cell.blocks.extend(b for b in self._paragraph(child) if not isinstance(b, PageBreak))
+            elif tag == "tbl":
+                cell.blocks.append(self._table(child))
+            elif tag not in ("tcPr", "bookmarkStart", "bookmarkEnd", "#comment"):
+                raise self.unsupported(f"单元格中的 w:{tag}")
+        return cell
+
+
+def _first(element: Element, *names: str) -> Element | None:
+    for name in names:
+        found = element.find(_Q + name)
+        if found is not None:
+            return found
+    return None
+
+
+def _width(edge: Element) -> float:
+    if (_val(edge) or "nil") in ("nil", "none"):
+        return 0.0
+    return max(int(_val(edge, "sz") or "4") / 8.0, 0.25)
+
+
+def _borders(element: Element, base: Borders) -> Borders:
+    found: dict[str, float] = {}
+    names = {"top": "top", "bottom": "bottom", "left": "left", "start": "left",
+             "right": "right", "end": "right", "insideH": "inside_h",
+             "insideV": "inside_v"}  # fmt: skip
+    for edge in element:
+        key = names.get(_tag(edge))
+        if key:
+            found[key] = _width(edge)
+    return Borders(**{**base.__dict__, **found})
