@@ -22,6 +22,8 @@ COMMANDS = (
     "validate",
     "templates",
     "build",
+    "check",
+    "due",
     "demo",
     "index",
     "search",
