@@ -115,7 +115,7 @@ def registration(ctx: Context) -> Registration:
 
 
 def late_report(ctx: Context) -> LateReportNotice | None:
-    """The 逾期报到告知书; its reason stays blank when none is accepted."""
+    """The 逾期报到告知书, only where a reason the 规范 accepts was given."""
     story = ctx.story
     if story.late_reason is not None:
         text, proof = _LATE_TEXT[story.late_reason]
@@ -124,11 +124,6 @@ def late_report(ctx: Context) -> LateReportNotice | None:
             reason=story.late_reason,
             reason_text=text,
             proof=proof,
-        )
-    if story.late_without_reason:
-        return LateReportNotice(
-            date=story.report_date,
-            reason_text="本人称忘记报到时间，未提供任何证明材料，不属于正当理由",
         )
     return None
 

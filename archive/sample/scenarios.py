@@ -6,10 +6,10 @@ and the finding codes a correct checker reports for it with ``check --as-of
 archive follows path ``k mod 16``, so any 16 consecutive people show every
 path; the committed ``sample_archive/`` holds exactly one person per path.
 
-Codes follow one principle: a breach by the person is reported under the
-code of the rule it breaches even when the office handled it correctly (so
-that staff see it before release); a duty of the office left undone is
-reported under its own code. Everything else in each file is clean.
+A code is expected where the file fails the rule's check (DOMAIN.md §2a,
+"Check" column): a breach by the person that the office handled as the
+rules ask (告诫, report to the police) leaves no finding. Everything in a
+file besides its path's defect is clean.
 """
 
 from __future__ import annotations
@@ -161,8 +161,8 @@ PATHS: tuple[Path, ...] = (
         "late_reason",
         "逾期报到有正当理由",
         SJ,
-        ("REPORT_WITHIN_15_DAYS",),
-        "送达后第20至25日报到，超过15日（警示）；逾期报到告知书载明规范认可的理由，故无LATE_REPORT_LEGIT_REASON",
+        (),
+        "送达后第20至25日报到，有逾期报到告知书，理由属规范认可的正当理由并附证明",
         _late_reason,
         (9, 11),
     ),
@@ -170,8 +170,8 @@ PATHS: tuple[Path, ...] = (
         "late_no_reason",
         "逾期报到无正当理由",
         SJ,
-        ("REPORT_WITHIN_15_DAYS", "LATE_NO_REASON_TO_POLICE"),
-        "超过15日报到且告知书无理由，视为拒绝报到；已于送达后第17日报告派出所（事由：refused_to_report）",
+        ("REPORT_WITHIN_15_DAYS",),
+        "超过15日报到且无正当理由，无告知书，属逾期；已于送达后第17日报告派出所，故无LATE_NO_REASON_TO_POLICE",
         _late_no_reason,
         (8, 10),
     ),
@@ -179,8 +179,8 @@ PATHS: tuple[Path, ...] = (
         "refused_test",
         "拒绝检测后告诫",
         SJ,
-        ("WARNING_TRIGGERS",),
-        "一次拒绝检测（违反协议），次日告诫，同一周期内补检阴性，故检测频次无缺口；不足3次不构成严重违反",
+        (),
+        "一次拒绝检测，次日告诫（WARNING_TRIGGERS已满足），同一周期内补检阴性；不足3次",
         _refused,
         (19, 21),
     ),
@@ -188,8 +188,8 @@ PATHS: tuple[Path, ...] = (
         "positive_test",
         "检测结果阳性",
         SJ,
-        ("SEVERE_TO_POLICE",),
-        "检测阳性即复吸，次日报告派出所（事由：relapse）；阳性检测仍计入该周期检测次数",
+        (),
+        "检测阳性（复吸），次日报告派出所（事由：relapse），SEVERE_TO_POLICE已满足；阳性检测计入该周期",
         _positive,
         (13, 15),
     ),
@@ -206,8 +206,8 @@ PATHS: tuple[Path, ...] = (
         "unauthorised_absence",
         "擅自离开所在区",
         SJ,
-        ("LEAVE_3_DAYS", "WARNING_TRIGGERS"),
-        "未经批准离开5至8日（≥3日而无请假审批），返回次日告诫；未超过30日、仅1次，不构成严重违反",
+        (),
+        "未经批准离开5至8日，有擅自离开记录，返回次日告诫；仅1次且未超过30日，不构成严重违反",
         _absence,
         (14, 16),
     ),
@@ -242,8 +242,8 @@ PATHS: tuple[Path, ...] = (
         "serious_breach",
         "严重违反协议报告公安机关",
         SJ,
-        ("WARNING_TRIGGERS", "SEVERE_TEST_REFUSAL_3", "SEVERE_TO_POLICE"),
-        "第9、10、11个检测周期各拒绝检测一次并各有告诫书（第1至3次），第3次告诫次日报告派出所（事由：serious_breach）",
+        (),
+        "第9、10、11个检测周期各拒绝检测一次，各有告诫书，第3次告诫次日报告派出所（事由：serious_breach）",
         _serious,
         (15, 17),
     ),
