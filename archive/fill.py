@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import io
 import threading
+import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
 BLANK = "\u3000"
 """Full-width space: the blank of a draft, printed on an underlined run."""
@@ -89,6 +92,10 @@ def fill(template: Path, context: dict[str, Any]) -> bytes:
         raise FillError(f"模板 {template.name} 无法读取：{exc.strerror}") from None
     except TemplateError as exc:
         raise FillError(f"模板 {template.name} 有误：{exc}") from None
+    except (zipfile.BadZipFile, PackageNotFoundError, XMLSyntaxError, KeyError) as exc:
+        raise FillError(
+            f"模板 {template.name} 不是有效的 Word (.docx) 文件：{exc}"
+        ) from None
     return out.getvalue()
 
 
