@@ -48,23 +48,27 @@ class Generated:
 def generate_people(people: int, seed: int, as_of: dt.date) -> list[Generated]:
     """``people`` synthetic case files; person k follows path ``(k-1) mod 16``."""
     staff = identities.make_staff(seed)
-    out: list[Generated] = []
-    for number in range(1, people + 1):
-        slug = SLUG_FORMAT.format(number)
-        path = PATHS[(number - 1) % len(PATHS)]
-        person_seed = seed * 100_003 + number
-        rng = random.Random(person_seed)
-        story = make_story(path, slug, number, as_of, rng)
-        fake = identities.make_faker(person_seed)
-        identity = identities.make_identity(
-            fake,
-            rng,
-            youngest_birth=add_years(story.issue_date, -18) - dt.timedelta(days=1),
-            oldest_birth=add_years(as_of, -60) + dt.timedelta(days=1),
-        )
-        out.append(Generated(slug, path, build_case(story, identity, staff, rng)))
-        log.debug("generated %s (%s)", slug, path.key)
-    return out
+    return [generate_person(n, seed, as_of, staff) for n in range(1, people + 1)]
+
+
+def generate_person(
+    number: int, seed: int, as_of: dt.date, staff: identities.Staff | None = None
+) -> Generated:
+    """Person ``number`` (from 1) of the archive made with ``seed``."""
+    staff = staff or identities.make_staff(seed)
+    slug = SLUG_FORMAT.format(number)
+    path = PATHS[(number - 1) % len(PATHS)]
+    person_seed = seed * 100_003 + number
+    rng = random.Random(person_seed)
+    story = make_story(path, slug, number, as_of, rng)
+    identity = identities.make_identity(
+        identities.make_faker(person_seed),
+        rng,
+        youngest_birth=add_years(story.issue_date, -18) - dt.timedelta(days=1),
+        oldest_birth=add_years(as_of, -60) + dt.timedelta(days=1),
+    )
+    log.debug("generated %s (%s)", slug, path.key)
+    return Generated(slug, path, build_case(story, identity, staff, rng))
 
 
 def write_sample(out: Path, people: int, seed: int, as_of: dt.date) -> list[Generated]:
