@@ -18,7 +18,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archive.assemble import Person, assemble
 from archive.context import build_context
+from archive.errors import RenderError
 from archive.fill import FillError, fill, write_atomic
 from archive.paths import PersonFolder
 from forms import CaseFile, CaseFileError, Office, load_case
@@ -35,6 +37,10 @@ class BuildOptions:
 
     docx_only: bool = True
     templates: Path | None = None
+    engine: str = "builtin"
+    """PDF engine: builtin, libreoffice, or auto (LibreOffice where builtin fails)."""
+    strict_fonts: bool = False
+    """A missing CJK TrueType face is an error instead of a warning."""
 
 
 @dataclass
@@ -79,8 +85,12 @@ def build_person(
     try:
         templates = templates_folder(office, folder.root, options)
         result.files = docx_step(folder, case, office, policy, templates)
+        if not options.docx_only:
+            pdf_step(folder, case, office, options)
     except BuildError as exc:
         result.errors.append(str(exc))
+    except RenderError as exc:
+        result.errors.append(f"{folder.slug}：{exc}")
     result.seconds = time.perf_counter() - started
     log.info(
         "%s: %d document(s) in %.2f s", folder.slug, len(result.files), result.seconds
@@ -115,6 +125,34 @@ def docx_step(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return sorted(target.glob("*.docx"))
+
+
+def pdf_step(
+    folder: PersonFolder, case: CaseFile, office: Office, options: BuildOptions
+) -> list[Path]:
+    """Render and assemble ``out/<slug>.pdf`` and ``out/contents.json`` from out/docx.
+
+    Both files are written only when the whole file has been made.
+    """
+    docx = folder.path / "out" / "docx"
+    fonts = folder.root / office.fonts if office.fonts and folder.root else None
+    person = Person(
+        slug=folder.slug,
+        case=case,
+        case_path=folder.case_file,
+        office=office,
+        scans=folder.path / "scans",
+        fonts=fonts,
+    )
+    documents = [(e, docx / f"{e.slug}.docx") for e in case.entries()]
+    made = assemble(
+        person,
+        documents,
+        folder.path / "out",
+        engine=options.engine,  # type: ignore[arg-type]
+        strict_fonts=options.strict_fonts,
+    )
+    return [made.pdf, made.contents]
 
 
 def _swap(work: Path, target: Path) -> None:

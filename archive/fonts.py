@@ -105,9 +105,15 @@ class FontBook:
         self.faces = faces
         self.embedded = all(face is not None for face in faces.values())
 
-    def font_for(self, template_name: str | None) -> str:
-        """The reportlab font name to set text named ``template_name`` in."""
+    def font_for(self, template_name: str | None, bold: bool = False) -> str:
+        """The reportlab font name to set text named ``template_name`` in.
+
+        The free faces have no bold cut, so bold text is set in the 黑体 face,
+        as Chinese typesetting commonly does for emphasis.
+        """
         role = ROLE_OF_NAME.get((template_name or "").strip().lower(), SONG)
+        if bold and self.faces.get(HEI) is not None:
+            role = HEI
         face = self.faces.get(role) or self.faces.get(SONG)
         if face is None:
             return FALLBACK
@@ -224,7 +230,7 @@ def write_fontconfig(book: FontBook, folder: Path) -> Path:
         if face is None:
             continue
         rules.append(
-            "  <alias binding=\"same\">\n"
+            '  <alias binding="same">\n'
             f"    <family>{escape(name)}</family>\n"
             f"    <prefer><family>{escape(face.family)}</family></prefer>\n"
             "  </alias>"
@@ -233,9 +239,7 @@ def write_fontconfig(book: FontBook, folder: Path) -> Path:
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
         "<fontconfig>\n"
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        + "".join(
-            f"  <dir>{escape(str(d))}</dir>\n" for d in _extra_dirs(book)
-        )
+        + "".join(f"  <dir>{escape(str(d))}</dir>\n" for d in _extra_dirs(book))
         + "\n".join(rules)
         + "\n</fontconfig>\n"
     )
@@ -247,7 +251,9 @@ def write_fontconfig(book: FontBook, folder: Path) -> Path:
 def _extra_dirs(book: FontBook) -> list[Path]:
     """Folders of faces that fontconfig does not already know (``fonts:`` folder)."""
     system = {str(f.path) for f in _fontconfig("fc-list", ":fontformat=TrueType")}
-    dirs = {f.path.parent for f in book.faces.values() if f and str(f.path) not in system}
+    dirs = {
+        f.path.parent for f in book.faces.values() if f and str(f.path) not in system
+    }
     return sorted(dirs)
 
 

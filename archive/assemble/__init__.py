@@ -22,10 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import PageBreak
 from reportlab.platypus import Image as RLImage
+from reportlab.platypus import PageBreak
 
-from archive.assemble.binder import FRONT, Binder, DefineRefs, Placeholder, Section, Start
+from archive.assemble.binder import (
+    FRONT,
+    Binder,
+    DefineRefs,
+    Placeholder,
+    Section,
+    Start,
+)
 from archive.assemble.binder import document_pages as start_page
 from archive.assemble.finish import Foreign, Metadata, finish
 from archive.assemble.frontmatter import FrontMatter, file_title, listing
@@ -89,7 +96,7 @@ def assemble(
     engine: Engine = "builtin",
     strict_fonts: bool = False,
 ) -> AssembledFile:
-    """Render and assemble; write ``out_dir/<slug>.pdf`` and ``out_dir/contents.json``."""
+    """Render and assemble ``out_dir/<slug>.pdf`` and ``out_dir/contents.json``."""
     fonts = font_book(person.fonts, strict=strict_fonts)
     with tempfile.TemporaryDirectory(prefix="rehab-render-") as scratch:
         parts = prepare(
@@ -115,7 +122,9 @@ def assemble(
     contents = out_dir / CONTENTS
     rows = [p.row() for p in placed]
     write_atomic(target, pdf)
-    write_atomic(contents, (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode())
+    write_atomic(
+        contents, (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode()
+    )
     log.info("%s: %d documents, %d bytes", person.slug, len(placed), len(pdf))
     return AssembledFile(target, contents, placed, int(binder.page))
 
@@ -129,8 +138,12 @@ def _lay_out(
     front = FrontMatter(binder, fonts)
     layout = Layout(fonts)
     sections = [
-        Section(f"e{i}", _outline_title(p.entry), p.entry.kind.label,
-                f"k-{p.entry.kind.value}")  # fmt: skip
+        Section(
+            f"e{i}",
+            _outline_title(p.entry),
+            p.entry.kind.label,
+            f"k-{p.entry.kind.value}",
+        )
         for i, p in enumerate(parts)
     ]
     rows = [listing(p.entry, s.key, person.office, p.scanned)
@@ -174,7 +187,9 @@ def _image(path: Path, setup: Any) -> RLImage:
 def _fill_refs(binder: Binder, sections: list[Section]) -> None:
     last = binder.closing_page - 1
     for section in sections:
-        binder.refs[f"ref-first-{section.key}"] = str(binder.number_of(section.first_page))
+        binder.refs[f"ref-first-{section.key}"] = str(
+            binder.number_of(section.first_page)
+        )
     if binder.first_numbered is not None:
         total = binder.number_of(last)
         binder.refs["ref-span"] = f"1—{total}"

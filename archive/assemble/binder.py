@@ -59,7 +59,7 @@ class Section:
 class Binder(BaseDocTemplate):  # type: ignore[misc]
     """The document template; ``refs`` hold the numbers drawn as late forms."""
 
-    def __init__(self, filename: str, *, font: str, **kwargs: Any) -> None:
+    def __init__(self, filename: Any, *, font: str, **kwargs: Any) -> None:
         super().__init__(
             filename,
             pagesize=(FRONT.width, FRONT.height),
@@ -157,7 +157,9 @@ class Start(Flowable):  # type: ignore[misc]
         if self.section.kind_key not in self.binder.seen_kinds:
             self.binder.seen_kinds.add(self.section.kind_key)
             canv.bookmarkPage(self.section.kind_key, fit="Fit")
-            canv.addOutlineEntry(self.section.kind_label, self.section.kind_key, 0, True)
+            canv.addOutlineEntry(
+                self.section.kind_label, self.section.kind_key, 0, True
+            )
         canv.addOutlineEntry(self.section.title, self.section.key, 1)
 
 

@@ -116,7 +116,9 @@ def _attach(writer: PdfWriter, attachment: tuple[str, bytes], day: dt.date) -> N
     moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     embedded.modification_date = moment
     spec = embedded.pdf_object
-    writer.root_object[NameObject("/AF")] = ArrayObject([spec.indirect_reference or spec])
+    writer.root_object[NameObject("/AF")] = ArrayObject(
+        [spec.indirect_reference or spec]
+    )
 
 
 def _xmp(writer: PdfWriter, meta: Metadata) -> None:

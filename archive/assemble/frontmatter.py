@@ -65,8 +65,10 @@ def file_title(case: CaseFile) -> str:
 
 
 def file_number(case: CaseFile, office: Office, slug: str) -> str:
-    """档号 = 全宗号-目录号-案卷号; the 案卷号 is the 登记表's 档案编号, else the slug."""
-    volume = next((r.archive_number for r in case.registrations if r.archive_number), slug)
+    """档号 = 全宗号-目录号-案卷号; 案卷号 = the 登记表's 档案编号, else the slug."""
+    volume = next(
+        (r.archive_number for r in case.registrations if r.archive_number), slug
+    )
     parts = [office.fonds_number or "", office.catalogue_number or "", volume]
     return "-".join(p for p in parts if p)
 
@@ -94,7 +96,7 @@ class FrontMatter:
         dates = [e.date for e in case.entries() if e.date]
         span = f"{yyyymmdd(min(dates))}—{yyyymmdd(max(dates))}" if dates else ""
         measure = case.measure.zh if case.measure else ""
-        rows = [
+        rows: list[tuple[str, Any]] = [
             ("全宗名称", office.fonds_name or office.name),
             ("案卷题名", file_title(case)),
             ("当事人", case.person.name or ""),

@@ -65,7 +65,9 @@ def srgb_profile() -> bytes:
     ]
     table_size = 4 + 12 * len(tags)
     offset = 128 + table_size
-    entries, body, placed = [], b"", {}
+    entries: list[bytes] = []
+    body = b""
+    placed: dict[bytes, int] = {}
     for sig, data in tags:
         if data in placed:  # the three curves share one copy
             entries.append(struct.pack(">4sII", sig, placed[data], len(data)))

@@ -33,9 +33,20 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--docx-only",
         action="store_true",
-        help="only the .docx files (the PDF steps are not built yet)",
+        help="only the .docx files, no PDF",
     )
     parser.add_argument("--templates", type=Path, help="模板目录（覆盖 archive.yaml）")
+    parser.add_argument(
+        "--engine",
+        choices=("builtin", "libreoffice", "auto"),
+        default="builtin",
+        help="PDF 排版引擎（默认 builtin；auto：内置引擎不支持的文书交给 LibreOffice）",
+    )
+    parser.add_argument(
+        "--strict-fonts",
+        action="store_true",
+        help="没有可嵌入的中文字体时报错，而不是使用不嵌入的 STSong-Light",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(run=run)
 
@@ -44,7 +55,12 @@ def run(args: argparse.Namespace) -> int:
     people, _roots = paths.resolve(args.paths)
     if not people:
         raise UsageError("没有找到任何本人目录")
-    options = BuildOptions(docx_only=True, templates=args.templates)
+    options = BuildOptions(
+        docx_only=args.docx_only,
+        templates=args.templates,
+        engine=args.engine,
+        strict_fonts=args.strict_fonts,
+    )
     offices: dict[Path | None, tuple[Office, Policy]] = {}
     results: list[BuildResult] = []
     for person in people:

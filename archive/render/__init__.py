@@ -11,4 +11,11 @@ from archive.render.model import DocumentModel
 from archive.render.parts import ENGINES, Part, prepare
 from archive.render.reader import UnsupportedConstruct, read_docx
 
-__all__ = ["ENGINES", "DocumentModel", "Part", "UnsupportedConstruct", "prepare", "read_docx"]
+__all__ = [
+    "ENGINES",
+    "DocumentModel",
+    "Part",
+    "UnsupportedConstruct",
+    "prepare",
+    "read_docx",
+]

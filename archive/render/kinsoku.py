@@ -3,7 +3,9 @@
 reportlab's CJK wrapping breaks between any two characters and knows only a
 Japanese list of closing marks. Chinese practice (GB/T 15834 punctuation) is
 that no line begins with a closing mark or a pause (，。、；：？！）》」 …) and none
-ends with an opening one (（《「 …). :class:`CJKParagraph` breaks lines itself:
+ends with an opening one (（《「 …), and, as Word and LibreOffice do, a Latin
+word or a number (an ID number, a date) is not split unless it fills a whole
+line. :class:`CJKParagraph` breaks lines itself:
 one closing mark may hang in the right margin, as LibreOffice does for Chinese
 by default; a second one, or an opening mark at a line's end, moves characters
 to the next line instead.
@@ -50,16 +52,28 @@ def _adjust(chars: str, start: int, overflow: int) -> int:
                 b -= 1
     while b > start + 1 and b < len(chars) and chars[b - 1] in NO_END:
         b -= 1
-    return b
+    return _before_word(chars, start, b)
+
+
+def _before_word(chars: str, start: int, b: int) -> int:
+    """Move a break out of a Latin word or number, unless the word fills the line."""
+    k = b
+    while k > start and k < len(chars) and _latin(chars[k - 1]) and _latin(chars[k]):
+        k -= 1
+    return k if k > start else b
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "._-/:%")
 
 
 class CJKParagraph(Paragraph):  # type: ignore[misc]
     """A reportlab paragraph wrapped by the Chinese rules above (wordWrap='CJK')."""
 
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         self.height = 0
         glyphs: list[Any] = []
@@ -82,7 +96,9 @@ def _lines(glyphs: list[Any], max_widths: list[float]) -> list[Any]:
         line = glyphs[start:end]
         used = sum(g.width for g in line)
         hard = hasattr(glyphs[end - 1].frag, "lineBreak")
-        lines.append(makeCJKParaLine(line, max_width, used, max_width - used, hard, False))
+        lines.append(
+            makeCJKParaLine(line, max_width, used, max_width - used, hard, False)
+        )
         start = end
     return lines
 

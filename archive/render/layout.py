@@ -6,12 +6,17 @@ reportlab tables with the template's column widths, spans (``w:gridSpan`` across
 heights are computed here, because Word's "at least" height has no reportlab
 equivalent: the larger of the template's height and the content's.
 
-Known shortcoming: the free faces have no bold or italic cut, so bold and
-italic text is set upright in the same face (underline is drawn).
+Like Word and LibreOffice (``w:autoSpaceDE``/``autoSpaceDN``, on by default),
+a quarter-em space separates Chinese from Latin letters and digits.
+
+Known shortcomings: the free faces have no bold or italic cut, so bold text is
+set in the 黑体 face and italic upright; a tab is two ideographic spaces, not a
+move to the next tab stop.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -33,7 +38,10 @@ ALIGNMENT = {
     "justify": TA_JUSTIFY,
     "distribute": TA_JUSTIFY,
 }
-CELL_PAD_V = 1.0
+CELL_PAD_V = 0.0
+_BOUNDARY = re.compile(
+    r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])"
+)
 
 
 class Layout:
@@ -63,11 +71,11 @@ class Layout:
         size = max(sizes)
         font = self.fonts.font_for(para.runs[0].font if para.runs else para.font)
         ascent, descent = pdfmetrics.getAscentDescent(font, size)
-        natural = max(ascent - descent, size)
+        natural = float(max(ascent - descent, size))
         if para.line_rule == "exact":
             return para.line
         if para.line_rule == "atLeast":
-            return max(para.line, natural)
+            return float(max(para.line, natural))
         return natural * para.line
 
     def paragraph(self, para: Paragraph) -> Flowable:
@@ -104,8 +112,11 @@ class Layout:
         return style
 
     def _run(self, run: Any) -> str:
-        text = escape(run.text)
-        face = self.fonts.font_for(run.font)
+        gap = f'<font size="{run.size / 2:g}">\xa0</font>'
+        text = gap.join(
+            escape(_keep_spaces(part)) for part in _BOUNDARY.split(run.text)
+        )
+        face = self.fonts.font_for(run.font, run.bold)
         piece = f'<font face="{face}" size="{run.size:g}">{text}</font>' if text else ""
         if run.underline and piece:
             piece = f"<u>{piece}</u>"
@@ -175,6 +186,14 @@ class Layout:
             repeatRows=repeat,
             hAlign=align,
         )
+
+
+def _keep_spaces(text: str) -> str:
+    """Spaces that reportlab's markup parser does not collapse, at their width.
+
+    An ideographic space is one em, two half-em no-break spaces in these faces.
+    """
+    return text.replace(" ", "\xa0").replace("\u3000", "\xa0\xa0")
 
 
 def _height(flowable: Any, width: float) -> float:

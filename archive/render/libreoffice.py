@@ -44,7 +44,9 @@ def convert(documents: list[Path], out_dir: Path, fonts: FontBook) -> dict[Path,
         return {}
     exe = soffice()
     if exe is None:
-        raise RenderError("未安装 LibreOffice（soffice），无法使用 --engine libreoffice")
+        raise RenderError(
+            "未安装 LibreOffice（soffice），无法使用 --engine libreoffice"
+        )
     with tempfile.TemporaryDirectory(prefix="rehab-lo-") as scratch:
         profile = Path(scratch) / "profile"
         conf = write_fontconfig(fonts, Path(scratch))

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, cast
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from archive.errors import RenderError
 from archive.render.model import (
@@ -224,8 +224,13 @@ class _Reader:
         return props
 
     def _indent(self, ind: Element, props: dict[str, Any]) -> None:
-        for attr, key in (("left", "left_indent"), ("start", "left_indent"),
-                          ("right", "right_indent"), ("end", "right_indent")):  # fmt: skip
+        sides = (
+            ("left", "left_indent"),
+            ("start", "left_indent"),
+            ("right", "right_indent"),
+            ("end", "right_indent"),
+        )
+        for attr, key in sides:
             value = _twips(ind, attr)
             if value is not None:
                 props[key] = value
@@ -246,10 +251,13 @@ class _Reader:
             value = _twips(spacing, attr)
             if value is not None:
                 props[key] = value
-        for attr, key in (("beforeLines", "space_before"), ("afterLines", "space_after")):
-            value = _val(spacing, attr)
-            if value is not None:
-                props[key] = int(value) / 100.0 * 15.6
+        for attr, key in (
+            ("beforeLines", "space_before"),
+            ("afterLines", "space_after"),
+        ):
+            lines = _val(spacing, attr)
+            if lines is not None:
+                props[key] = int(lines) / 100.0 * 15.6
         line, rule = _val(spacing, "line"), _val(spacing, "lineRule") or "auto"
         if line is not None:
             props["line_rule"] = rule
@@ -278,7 +286,9 @@ class _Reader:
                 raise self.unsupported(f"文字格式 w:{tag}")
         return props
 
-    def _style_props(self, style_id: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    def _style_props(
+        self, style_id: str | None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         para, run = dict(self.defaults_p), dict(self.defaults_r)
         for style in self._chain(style_id or self.default_para):
             para.update(self._para_props(style.find(_Q + "pPr"), check=False))
@@ -287,7 +297,9 @@ class _Reader:
 
     def _paragraph(self, p: Element, style: str | None = None) -> list[Block]:
         ppr = p.find(_Q + "pPr")
-        para_props, run_base = self._style_props(_val(ppr.find(_Q + "pStyle")) if ppr is not None else style)
+        para_props, run_base = self._style_props(
+            _val(ppr.find(_Q + "pStyle")) if ppr is not None else style
+        )
         para_props.update(self._para_props(ppr))
         mark = dict(run_base)
         if ppr is not None:
@@ -336,7 +348,9 @@ class _Reader:
                         blocks.append(current)
                     blocks.append(PageBreak())
                     current = self._new_paragraph(para_props, mark)
-                    current.first_indent = 0.0 if not current.runs else current.first_indent
+                    current.first_indent = (
+                        0.0 if not current.runs else current.first_indent
+                    )
                 elif kind == "textWrapping":
                     current.runs.append(Run(text="", line_break=True, **props))
                 else:
@@ -379,7 +393,13 @@ class _Reader:
             tag = _tag(child)
             if tag == "tr":
                 table.rows.append(self._row(child))
-            elif tag not in ("tblPr", "tblGrid", "bookmarkStart", "bookmarkEnd", "#comment"):
+            elif tag not in (
+                "tblPr",
+                "tblGrid",
+                "bookmarkStart",
+                "bookmarkEnd",
+                "#comment",
+            ):
                 raise self.unsupported(f"表格中的 w:{tag}")
         return table
 
@@ -390,13 +410,21 @@ class _Reader:
             height = trpr.find(_Q + "trHeight")
             if height is not None:
                 row.height = _twips(height, "val")
-                row.height_rule = "exact" if _val(height, "hRule") == "exact" else "atLeast"
+                row.height_rule = (
+                    "exact" if _val(height, "hRule") == "exact" else "atLeast"
+                )
             row.header = bool(_on(trpr.find(_Q + "tblHeader")))
         for child in tr:
             tag = _tag(child)
             if tag == "tc":
                 row.cells.append(self._cell(child))
-            elif tag not in ("trPr", "tblPrEx", "bookmarkStart", "bookmarkEnd", "#comment"):
+            elif tag not in (
+                "trPr",
+                "tblPrEx",
+                "bookmarkStart",
+                "bookmarkEnd",
+                "#comment",
+            ):
                 raise self.unsupported(f"表格行中的 w:{tag}")
         return row
 
@@ -416,12 +444,17 @@ class _Reader:
                 for edge in edges:
                     cell.borders[_tag(edge)] = _width(edge)
             shade = tcpr.find(_Q + "shd")
-            if shade is not None and (_val(shade, "fill") or "auto").lower() not in ("auto", "ffffff"):
+            if shade is not None and (_val(shade, "fill") or "auto").lower() not in (
+                "auto",
+                "ffffff",
+            ):
                 raise self.unsupported("单元格底纹 (w:shd)")
         for child in tc:
             tag = _tag(child)
             if tag == "p":
-                cell.blocks.extend(b for b in self._paragraph(child) if not isinstance(b, PageBreak))
+                cell.blocks.extend(
+                    b for b in self._paragraph(child) if not isinstance(b, PageBreak)
+                )
             elif tag == "tbl":
                 cell.blocks.append(self._table(child))
             elif tag not in ("tcPr", "bookmarkStart", "bookmarkEnd", "#comment"):
