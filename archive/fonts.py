@@ -127,8 +127,7 @@ class FontBook:
 
 _registered: set[str] = set()
 _lock = threading.Lock()
-_books: dict[tuple[str, bool], FontBook] = {}
-_warned = False
+_books: dict[tuple[str, str, bool], FontBook] = {}
 
 
 def _register(face: Face) -> None:
@@ -146,11 +145,11 @@ def _register(face: Face) -> None:
 def font_book(folder: Path | None = None, *, strict: bool = False) -> FontBook:
     """The faces for the four roles, from ``folder`` first, then fontconfig.
 
-    Cached per folder: fonts are looked up and registered once per process.
-    Raises :class:`RenderError` when ``strict`` and no CJK TrueType face exists.
+    Cached per folder and fontconfig setup: fonts are looked up and registered
+    once per process, and a missing face is reported once. Raises
+    :class:`RenderError` when ``strict`` and no CJK TrueType face exists.
     """
-    global _warned
-    key = (str(folder or ""), strict)
+    key = (str(folder or ""), os.environ.get("FONTCONFIG_FILE", ""), strict)
     if key in _books:
         return _books[key]
 
@@ -164,12 +163,10 @@ def font_book(folder: Path | None = None, *, strict: bool = False) -> FontBook:
                 "请安装 fonts-arphic-uming，或在 archive.yaml 的 fonts 中指定字体目录"
             )
         pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK))
-        if not _warned:
-            log.warning(
-                "no CJK TrueType face found: text uses %s, which is not embedded",
-                FALLBACK,
-            )
-            _warned = True
+        log.warning(
+            "no CJK TrueType face found: text uses %s, which is not embedded",
+            FALLBACK,
+        )
     _books[key] = book
     return book
 
