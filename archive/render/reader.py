@@ -344,13 +344,13 @@ class _Reader:
             elif tag == "br":
                 kind = _val(child, "type") or "textWrapping"
                 if kind == "page":
-                    if current.runs:
-                        blocks.append(current)
+                    # The paragraph's line holding the break stays on this page
+                    # (or moves to the next when this one is full), as in Word.
+                    blocks.append(current)
                     blocks.append(PageBreak())
                     current = self._new_paragraph(para_props, mark)
-                    current.first_indent = (
-                        0.0 if not current.runs else current.first_indent
-                    )
+                    current.first_indent = 0.0  # the same paragraph goes on
+                    current.space_before = 0.0
                 elif kind == "textWrapping":
                     current.runs.append(Run(text="", line_break=True, **props))
                 else:
