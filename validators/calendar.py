@@ -34,6 +34,7 @@ Span = tuple[dt.date, dt.date]
 """An inclusive span of days, ``(first, last)``."""
 
 
+@lru_cache(maxsize=65536)
 def add_months(d: dt.date, months: int) -> dt.date:
     """The matching day ``months`` later, clamped to the end of a shorter month."""
     index = d.year * 12 + (d.month - 1) + months
@@ -112,8 +113,11 @@ def shift_by_suspensions(d: dt.date, suspensions: Iterable[Span]) -> dt.date:
     day, as shifted so far, pushes it back by the suspension's days. Spans are
     taken in date order; overlapping spans count their days once.
     """
+    spans = merge_spans(suspensions)
+    if not spans:
+        return d
     shifted = d
-    for start, end in merge_spans(suspensions):
+    for start, end in spans:
         if start <= shifted:
             shifted += dt.timedelta(days=(end - start).days + 1)
     return shifted

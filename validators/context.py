@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from forms import CaseFile, DocumentKind, Measure
+from forms import CaseFile, DocumentKind, Entry, Measure
 from forms.choices import MissedReason, TestResult, TransferDirection
 from forms.supervision import Absence, Test
 from validators.calendar import ONE_DAY
@@ -34,6 +34,7 @@ class Context:
     stage: Stage
     schedule: Schedule | None = None
     instances: dict[int, int] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
     found: list[Finding] = field(default_factory=list)
 
     @classmethod
@@ -44,8 +45,9 @@ class Context:
             schedule: Schedule | None = build_schedule(case, policy, as_of)
         except ScheduleError:
             schedule = None
-        instances = {id(e.document): e.instance for e in case.entries()}
-        return cls(case, slug, policy, as_of, stage, schedule, instances)
+        entries = case.entries()
+        instances = {id(e.document): e.instance for e in entries}
+        return cls(case, slug, policy, as_of, stage, schedule, instances, entries)
 
     @property
     def measure(self) -> Measure:

@@ -228,7 +228,7 @@ def _tests_in_suspension(ctx: Context) -> list[_Step]:
 
 
 def _dated_records(ctx: Context) -> Iterable[tuple[DocumentKind, object, dt.date]]:
-    for entry in ctx.case.entries():
+    for entry in ctx.entries:
         if entry.kind is DocumentKind.test_log or entry.date is None:
             continue
         yield entry.kind, entry.document, entry.date

@@ -206,6 +206,8 @@ def build_schedule(
     end = shift_by_suspensions(unpaused_end, spans)
 
     def shifted(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+        if not spans:
+            return first, last
         return shift_by_suspensions(first, spans), shift_by_suspensions(last, spans)
 
     windows: list[Window] = []

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +63,13 @@ def register(sub: Any) -> None:
         default=Stage.ongoing.value,
         help="ongoing：截至基准日应完成的；release：解除前整个期限",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="并行进程数（默认：人数较多时用全部 CPU）",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(run=run)
 
@@ -77,10 +87,30 @@ class Loaded:
     )
     offices: list[tuple[Path, Office, Policy, int]] = field(default_factory=list)
     unusable: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    pending: list[tuple[paths.PersonFolder, Policy]] = field(default_factory=list)
+    """People whose office loaded, with their policy; case files not read yet."""
 
 
 def load(given: list[Path]) -> Loaded:
     """Load every person and office the paths name; collect what cannot be used."""
+    loaded = load_offices(given)
+    for person, policy in loaded.pending:
+        try:
+            case = load_case(person.case_file)
+        except CaseFileError as exc:
+            loaded.unusable.append((person.slug, exc.problems))
+            continue
+        loaded.cases.append((person, case, policy))
+    loaded.pending = []
+    return loaded
+
+
+def load_offices(given: list[Path]) -> Loaded:
+    """Resolve the paths and load each archive's office and policy.
+
+    Raises UsageError for an invalid policy profile: no check is meaningful
+    under a policy that cannot be read.
+    """
     people, roots = paths.resolve(given)
     loaded = Loaded()
     policies: dict[Path | None, Policy] = {None: default_policy()}
@@ -107,12 +137,7 @@ def load(given: list[Path]) -> Loaded:
         if home not in policies:
             loaded.unusable.append((person.slug, [_office_unusable(person)]))
             continue
-        try:
-            case = load_case(person.case_file)
-        except CaseFileError as exc:
-            loaded.unusable.append((person.slug, exc.problems))
-            continue
-        loaded.cases.append((person, case, policies[home]))
+        loaded.pending.append((person, policies[home]))
     return loaded
 
 
@@ -129,12 +154,23 @@ def _office_unusable(person: paths.PersonFolder) -> Problem:
 def run(args: argparse.Namespace) -> int:
     as_of: dt.date = args.as_of or dt.date.today()
     stage = Stage(args.stage)
-    loaded = load(args.paths)
-
-    results = [
-        (person.slug, check_case(case, person.slug, policy, as_of, stage))
-        for person, case, policy in loaded.cases
+    loaded = load_offices(args.paths)
+    tasks = [
+        (person.case_file, person.slug, policy, as_of, stage)
+        for person, policy in loaded.pending
     ]
+    if args.jobs < 0:
+        raise UsageError("--jobs 应为不小于 0 的整数")
+    jobs = args.jobs
+    if jobs == 0:
+        jobs = (os.cpu_count() or 1) if len(tasks) >= PARALLEL_FROM else 1
+
+    results: list[tuple[str, list[Finding]]] = []
+    for slug, findings, problems in _map(check_one, tasks, jobs):
+        if findings is None:
+            loaded.unusable.append((slug, problems))
+        else:
+            results.append((slug, findings))
     archive_findings = [
         f
         for _root, office, policy, n in loaded.offices
@@ -150,6 +186,35 @@ def run(args: argparse.Namespace) -> int:
         return 2
     everything = [f for _, fs in results for f in fs] + archive_findings
     return 1 if any(f.severity is Severity.error for f in everything) else 0
+
+
+PARALLEL_FROM = 200
+"""From this many people on, ``--jobs`` defaults to every CPU: loading a case
+file (YAML, then validation) costs far more than checking it."""
+
+Task = tuple[Path, str, Policy, dt.date, Stage]
+Outcome = tuple[str, list[Finding] | None, list[Problem]]
+
+
+def check_one(task: Task) -> Outcome:
+    """Load and check one person; a file that fails to load gives its problems."""
+    case_file, slug, policy, as_of, stage = task
+    try:
+        case = load_case(case_file)
+    except CaseFileError as exc:
+        return slug, None, exc.problems
+    return slug, check_case(case, slug, policy, as_of, stage), []
+
+
+def _map(
+    work: Callable[[Task], Outcome], tasks: list[Task], jobs: int
+) -> list[Outcome]:
+    """Results in the order of ``tasks``, in ``jobs`` processes when above 1."""
+    if jobs <= 1 or len(tasks) < 2:
+        return [work(t) for t in tasks]
+    chunk = max(1, len(tasks) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(work, tasks, chunksize=chunk))
 
 
 def _counts(findings: list[Finding]) -> tuple[int, int]:
