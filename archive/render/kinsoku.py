@@ -70,6 +70,26 @@ def _latin(char: str) -> bool:
 class CJKParagraph(Paragraph):  # type: ignore[misc]
     """A reportlab paragraph wrapped by the Chinese rules above (wordWrap='CJK')."""
 
+    drop = 0.0
+    """How far below reportlab's place each line's baseline goes.
+
+    reportlab sets the first baseline one ascent below the top, whatever the
+    leading; Word and LibreOffice put the extra of a tall line above the text,
+    so the descent ends at the bottom of the line.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, CJKParagraph):
+                part.drop = self.drop
+        return parts
+
+    def draw(self) -> None:
+        self.canv.translate(0, -self.drop)
+        super().draw()
+        self.canv.translate(0, self.drop)
+
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]

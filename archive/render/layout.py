@@ -11,7 +11,8 @@ a quarter-em space separates Chinese from Latin letters and digits.
 
 Known shortcomings: the free faces have no bold or italic cut, so bold text is
 set in the 黑体 face and italic upright; a tab is two ideographic spaces, not a
-move to the next tab stop.
+move to the next tab stop; justified lines are not stretched to the margin
+(see ``ALIGNMENT``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Spacer
@@ -35,9 +36,12 @@ ALIGNMENT = {
     "left": TA_LEFT,
     "center": TA_CENTER,
     "right": TA_RIGHT,
-    "justify": TA_JUSTIFY,
-    "distribute": TA_JUSTIFY,
+    "justify": TA_LEFT,
+    "distribute": TA_CENTER,
 }
+"""reportlab justifies a line by widening its spaces only, which in Chinese text
+are the few quarter-em gaps before numbers; so justified text is set flush left
+(the line breaks are the same) and distributed text centred."""
 CELL_PAD_V = 0.0
 _BOUNDARY = re.compile(
     r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])"
@@ -66,12 +70,16 @@ class Layout:
 
     # ---- paragraphs ---------------------------------------------------------
 
-    def leading(self, para: Paragraph) -> float:
+    def _natural(self, para: Paragraph) -> float:
+        """Single line height of the paragraph's largest text: ascent plus descent."""
         sizes = [r.size for r in para.runs if r.text] or [para.size]
         size = max(sizes)
         font = self.fonts.font_for(para.runs[0].font if para.runs else para.font)
         ascent, descent = pdfmetrics.getAscentDescent(font, size)
-        natural = float(max(ascent - descent, size))
+        return float(max(ascent - descent, size))
+
+    def leading(self, para: Paragraph) -> float:
+        natural = self._natural(para)
         if para.line_rule == "exact":
             return para.line
         if para.line_rule == "atLeast":
@@ -84,7 +92,9 @@ class Layout:
             return Spacer(0, leading + para.space_before + para.space_after)
         style = self._style(para, leading)
         markup = "".join(self._run(r) for r in para.runs)
-        return CJKParagraph(markup, style)
+        flowable = CJKParagraph(markup, style)
+        flowable.drop = max(0.0, leading - self._natural(para))
+        return flowable
 
     def _style(self, para: Paragraph, leading: float) -> ParagraphStyle:
         key = (
@@ -105,7 +115,6 @@ class Layout:
                 spaceBefore=para.space_before,
                 spaceAfter=para.space_after,
                 wordWrap="CJK",
-                justifyLastLine=1 if para.align == "distribute" else 0,
                 splitLongWords=0,
             )
             self._styles[key] = style
