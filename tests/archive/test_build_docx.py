@@ -68,6 +68,9 @@ def _people() -> list[Path]:
 def test_every_document_of_every_person_opens_and_converts_to_pdf(
     tmp_path: Path,
 ) -> None:
+    """Every .docx of every person opens in python-docx; LibreOffice converts, in
+    one process, up to three instances of each template from different people
+    (converting all ~1,000 sample documents takes six minutes)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: cannot convert to PDF")
@@ -75,16 +78,25 @@ def test_every_document_of_every_person_opens_and_converts_to_pdf(
     source = _people()[0].parent
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("out", ".index"))
     assert main(["build", str(root), "--docx-only"]) == 0
+    chosen: dict[str, list[Path]] = {}
     for folder in sorted(p.parent for p in root.glob("*/case.yaml")):
-        files = sorted((folder / "out" / "docx").glob("*.docx"))
-        for file in files:
+        for file in sorted((folder / "out" / "docx").glob("*.docx")):
             docx.Document(str(file))
-        pdf = tmp_path / "pdf" / folder.name
-        profile = tmp_path / f"lo-{uuid.uuid4().hex}"
-        subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation=file://{profile}",
-             "--convert-to", "pdf", "--outdir", str(pdf), *map(str, files)],
-            check=True, capture_output=True, timeout=600,
-        )  # fmt: skip
-        made = {p.stem for p in pdf.glob("*.pdf")}
-        assert made == {f.stem for f in files}, folder.name
+            name = file.stem.split("-", 1)[1].rsplit("-", 1)[0]
+            picked = chosen.setdefault(name, [])
+            if len(picked) < 3 and all(f.parent != file.parent for f in picked):
+                picked.append(file)
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    for files in chosen.values():
+        for file in files:
+            shutil.copy(file, staged / f"{file.parents[2].name}-{file.name}")
+    profile = tmp_path / f"lo-{uuid.uuid4().hex}"
+    pdf = tmp_path / "pdf"
+    files = [str(f) for f in sorted(staged.iterdir())]
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{profile}",
+         "--convert-to", "pdf", "--outdir", str(pdf), *files],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    assert {p.stem for p in pdf.glob("*.pdf")} == {f.stem for f in staged.iterdir()}
