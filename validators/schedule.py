@@ -90,6 +90,8 @@ class Window:
     ``index`` counts from 1 within the activity over the whole term;
     ``index_in_year`` counts from 1 within the term year ``year`` (1–3).
     ``start`` and ``end`` are inclusive and already shifted by suspensions.
+    For an evaluation, ``end`` is the day it is due: the end of the period it
+    evaluates, ``period_end``, plus the policy's grace days for writing it.
     """
 
     activity: Activity
@@ -98,23 +100,38 @@ class Window:
     start: dt.date
     end: dt.date
     index_in_year: int = 0
+    period_end: dt.date | None = None
 
     def contains(self, d: dt.date) -> bool:
         return self.start <= d <= self.end
 
     def label_zh(self) -> str:
-        """E.g. 第1年第3个检测周期（2025年5月9日至2025年6月8日）."""
+        """E.g. 第1年第3个检测周期（2025年5月9日至2025年6月8日）.
+
+        An evaluation names the period it evaluates and the day it is due:
+        第2季度评价（评价期间2026年11月14日至2027年2月13日，2027年2月28日前完成）.
+        """
         span = f"（{zh_date(self.start)}至{zh_date(self.end)}）"
+        if self.period_end is not None:
+            span = (
+                f"（评价期间{zh_date(self.start)}至{zh_date(self.period_end)}，"
+                f"{zh_date(self.end)}前完成）"
+            )
         if self.activity is Activity.evaluation_final:
             return f"期满评价{span}"
         if self.activity is Activity.evaluation_annual:
             return f"第{self.year}年度评价{span}"
         if self.activity is Activity.evaluation_quarterly:
-            return f"第{self.index}个季度评价{span}"
+            return f"第{self.index}季度评价{span}"
         return f"第{self.year}年第{self.index_in_year}个{self.activity.zh}{span}"
 
     def label_en(self) -> str:
         span = f"({self.start.isoformat()} to {self.end.isoformat()})"
+        if self.period_end is not None:
+            span = (
+                f"(period {self.start.isoformat()} to {self.period_end.isoformat()},"
+                f" due {self.end.isoformat()})"
+            )
         name = self.activity.value.replace("_", " ")
         if self.activity is Activity.evaluation_final:
             return f"final evaluation {span}"
@@ -265,12 +282,21 @@ def _evaluations(
                 s,
                 min(e + grace, term_end),
                 k + 1,
+                period_end=e,
             )
         )
     for y in range(1, years + 1):
         s, e = shifted(add_years(anchor, y - 1), add_years(anchor, y) - ONE_DAY)
         windows.append(
-            Window(Activity.evaluation_annual, y, y, s, min(e + grace, term_end), 1)
+            Window(
+                Activity.evaluation_annual,
+                y,
+                y,
+                s,
+                min(e + grace, term_end),
+                1,
+                period_end=e,
+            )
         )
     if policy.final_evaluation:
         first = term_end - dt.timedelta(days=policy.final_evaluation_days - 1)
