@@ -110,7 +110,12 @@ def document(record: Record) -> dict[str, Any]:
         "state": record.state.value,
         "office": record.office,
         "kind": " ".join(
-            [record.kind, record.kind_label, KIND_WORDS[record.kind], record.entry_name]
+            [
+                record.kind,
+                record.kind_label,
+                KIND_WORDS.get(record.kind, ""),
+                record.entry_name,
+            ]
         ),
         "kind_id": record.kind,
         "kind_label": record.kind_label,

@@ -219,10 +219,13 @@ def records(
 
 
 def _record(entry: Entry, shared: dict[str, Any], pages: Pages | None) -> Record:
+    # A record filed with a kind (a police report with the warning letters) is
+    # not of that kind: ``kind:告诫书`` must not find it, ``kind:police_report`` must.
+    annex = entry.name != entry.kind.value
     return Record(
         entry=entry.slug,
-        kind=entry.kind.value,
-        kind_label=entry.kind.label,
+        kind=entry.name if annex else entry.kind.value,
+        kind_label=entry.title if annex else entry.kind.label,
         entry_name=entry.name,
         instance=entry.instance,
         date=entry.date,

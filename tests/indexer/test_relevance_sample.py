@@ -81,3 +81,15 @@ def test_talk_phrases_find_records_holding_them(sample: tuple[Path, Index]) -> N
         hits = index.search(SearchRequest(phrase, limit=5))
         assert hits, phrase
         assert all(phrase in texts[(h.person, h.entry)] for h in hits), phrase
+
+
+def test_a_kind_query_finds_that_kind_and_not_records_filed_with_it(
+    sample: tuple[Path, Index],
+) -> None:
+    _, index = sample
+    letters = list(index.search(SearchRequest("kind:告诫书", limit=50)))
+    assert letters
+    assert {hit.entry_name for hit in letters} == {"warning_letter"}
+    reports = list(index.search(SearchRequest("kind:police_report", limit=50)))
+    assert reports
+    assert {hit.entry_name for hit in reports} == {"police_report"}
