@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
 
+from archive import audit
 from archive.errors import ArchiveError
 
 COMMANDS = (
@@ -27,6 +28,8 @@ COMMANDS = (
     "demo",
     "index",
     "search",
+    "verify",
+    "export",
 )
 """Sub-commands in the order ``--help`` lists them."""
 
@@ -74,7 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
-    run: Callable[[argparse.Namespace], int] = args.run
+    status = _run(args.run, args)
+    audit.record_command(args, status)
+    return status
+
+
+def _run(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         return run(args)
     except ArchiveError as exc:
