@@ -85,7 +85,13 @@ def load_model(path: Path, model: type[M]) -> M:
         raise CaseFileError(
             [Problem(name, "", exc.code, zh, en, line=exc.line)]
         ) from None
-    return validate_data(data, model, name, lines)
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        pass
+    return validate_data(
+        data, model, name, _yaml_lines(text) if lines is None else lines
+    )
 
 
 def validate_data(
@@ -129,7 +135,7 @@ def _read_text(path: Path) -> str:
         raise _Unusable("not_utf8", line=line, offset=exc.start) from None
 
 
-def _parse_json(text: str) -> tuple[Any, dict[Loc, int]]:
+def _parse_json(text: str) -> tuple[Any, dict[Loc, int] | None]:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: dict[str, Any] = {}
         for key, value in items:
@@ -147,9 +153,26 @@ def _parse_json(text: str) -> tuple[Any, dict[Loc, int]]:
     return data, {}
 
 
-def _parse_yaml(text: str) -> tuple[Any, dict[Loc, int]]:
+def _parse_yaml(text: str) -> tuple[Any, dict[Loc, int] | None]:
+    """Plain values of ``text``; the line map is left for :func:`_yaml_lines`."""
+    root = _compose(text)
+    if root is None:
+        return {}, {}
+    return _values(root, 0, set()), None
+
+
+def _yaml_lines(text: str) -> dict[Loc, int]:
+    """The line of every field path of ``text``, which parsed cleanly before."""
+    root = _compose(text)
+    lines: dict[Loc, int] = {}
+    if root is not None:
+        _build(root, (), lines, set())
+    return lines
+
+
+def _compose(text: str) -> yaml.Node | None:
     try:
-        root = yaml.compose(text, Loader=_YAML_LOADER)
+        node: yaml.Node | None = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         if "nesting depth" in str(exc.problem):
@@ -159,10 +182,70 @@ def _parse_yaml(text: str) -> tuple[Any, dict[Loc, int]]:
         raise _Unusable("yaml_syntax", reason=str(exc)) from None
     except RecursionError:
         raise _Unusable("too_deep", limit=MAX_DEPTH) from None
-    if root is None:
-        return {}, {}
-    lines: dict[Loc, int] = {}
-    return _build(root, (), lines, set()), lines
+    return node
+
+
+class _FastLoader(_YAML_LOADER):  # type: ignore[misc]
+    """The safe loader, with a shortcut past the implicit-tag regular expressions.
+
+    A plain scalar whose first character starts none of the implicit resolvers
+    (most text: names, places, Chinese records) can only be a string, so the
+    resolver's regular expressions are skipped for it; every other scalar is
+    resolved exactly as before.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _T + "str"
+            table = self.yaml_implicit_resolvers
+            if value and value[0] not in table and None not in table:
+                return _T + "str"
+        elif not self.yaml_path_resolvers:
+            return _T + ("seq" if kind is yaml.SequenceNode else "map")
+        return super().resolve(kind, value, implicit)
+
+
+def _values(node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """Plain values of ``node``, refusing what :func:`_build` refuses, in order.
+
+    The same walk as :func:`_build` without recording lines, which are only
+    needed to report a validation error; plain text scalars, the bulk of a
+    case file, are taken in the loop instead of through a call each.
+    """
+    if id(node) in seen:
+        raise _Unusable("yaml_alias", line=node.start_mark.line + 1)
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Unusable("too_deep", line=node.start_mark.line + 1, limit=MAX_DEPTH)
+    cls = node.__class__
+    if cls is _MAP:
+        _plain(node, "map")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _key(key_node, seen)
+            if key in out:
+                raise _Unusable("duplicate_key", line=key_node.start_mark.line + 1)
+            if (
+                value_node.__class__ is _SCALAR
+                and value_node.tag == _STR
+                and id(value_node) not in seen
+                and depth < MAX_DEPTH
+            ):
+                seen.add(id(value_node))
+                out[key] = value_node.value
+            else:
+                out[key] = _values(value_node, depth + 1, seen)
+        return out
+    if cls is _SEQ:
+        _plain(node, "seq")
+        return [_values(v, depth + 1, seen) for v in node.value]
+    assert cls is _SCALAR
+    return node.value if node.tag == _STR else _scalar(node)
+
+
+_MAP, _SEQ, _SCALAR = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+_STR = _T + "str"
 
 
 def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int]) -> Any:
