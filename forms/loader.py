@@ -240,7 +240,7 @@ def _values(node: yaml.Node, depth: int, seen: set[int]) -> Any:
     if cls is _SEQ:
         _plain(node, "seq")
         return [_values(v, depth + 1, seen) for v in node.value]
-    assert cls is _SCALAR
+    assert isinstance(node, yaml.ScalarNode)
     return node.value if node.tag == _STR else _scalar(node)
 
 
