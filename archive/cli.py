@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
@@ -34,6 +35,7 @@ COMMANDS = (
 """Sub-commands in the order ``--help`` lists them."""
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+PRIVATE_UMASK = 0o077
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
-    status = _run(args.run, args)
-    audit.record_command(args, status)
+    # Everything a command writes (out/, the index, the audit log) holds
+    # personal data: readable by its owner only (DESIGN.md, "Principles").
+    previous = os.umask(PRIVATE_UMASK)
+    try:
+        status = _run(args.run, args)
+        audit.record_command(args, status)
+    finally:
+        os.umask(previous)
     return status
 
 
