@@ -2,8 +2,10 @@
 
 Every value becomes text here, so that a template only ever prints: dates as
 2026年12月3日, choices by their ``.zh`` label, yes/no as 是/否, absent values as
-empty text. Data values are never templates: they reach jinja2 as plain
-strings, and autoescape writes ``& < > " '`` as XML entities.
+empty text. Titles and labels are printed with full-width brackets, as Chinese
+text sets them (社区戒毒（康复）); data values are printed as written.
+Data values are never templates: they reach jinja2 as plain strings, and
+autoescape writes ``& < > " '`` as XML entities.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from forms import CaseFile, Entry, Office
-from forms.choices import Choice, Measure
-from forms.contract import CaseFacts, ScheduleRow
+from forms.choices import Choice, Measure, WarningTrigger
+from forms.contract import CaseFacts, EntryFacts, ScheduleRow
+from forms.supervision import WarningLetter
 from validators.errors import ScheduleError
 from validators.policy import Policy
 from validators.schedule import Activity, build_schedule
@@ -43,6 +46,22 @@ ACTIVITY_ZH = {
 }
 
 
+BREACH = {
+    WarningTrigger.test_evaded: "逃避吸毒检测",
+    WarningTrigger.test_refused: "拒绝吸毒检测",
+    WarningTrigger.unauthorised_absence: "擅自离开所在县（市、区）",
+    WarningTrigger.other: "有其他违反协议的行为",
+}
+"""A warning's trigger as 告诫书 counts it: 「这是你第2次拒绝吸毒检测」."""
+
+_FULL_WIDTH = str.maketrans({"(": "（", ")": "）"})
+
+
+def zh_brackets(text: str) -> str:
+    """``text`` with half-width brackets made full-width: 社区戒毒（康复）."""
+    return text.translate(_FULL_WIDTH)
+
+
 def zh_date(value: dt.date) -> str:
     """2026年12月3日: no leading zeros, as official documents write dates."""
     return f"{value.year}年{value.month}月{value.day}日"
@@ -55,7 +74,7 @@ def display(value: Any) -> Any:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Choice):
-        return value.zh
+        return zh_brackets(value.zh)
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, dt.date):
@@ -74,13 +93,30 @@ def display(value: Any) -> Any:
 def build_context(
     case: CaseFile, entry: Entry, office: Office, policy: Policy
 ) -> dict[str, Any]:
-    """The four roots ``doc``, ``person``, ``office``, ``case`` for ``entry``."""
+    """The five roots ``doc``, ``person``, ``office``, ``case``, ``entry``."""
     return {
         "doc": display(entry.document),
         "person": display(case.person),
         "office": display(office),
         "case": display(case_facts(case, office, policy)),
+        "entry": display(entry_facts(entry)),
     }
+
+
+def entry_facts(entry: Entry) -> EntryFacts:
+    """The entry's title, and how a warning letter names and counts its breach.
+
+    The absence sentence of a 告诫书 (cumulative days away, 戒毒条例第二十条)
+    belongs only to an unauthorised absence; a draft whose trigger is still
+    blank keeps it, as a blank to complete or strike out by hand.
+    """
+    facts = EntryFacts(title=zh_brackets(entry.title))
+    document = entry.document
+    if isinstance(document, WarningLetter):
+        trigger = document.trigger
+        facts.absence = trigger in (None, WarningTrigger.unauthorised_absence)
+        facts.breach = BREACH[trigger] if trigger is not None else ""
+    return facts
 
 
 def case_facts(case: CaseFile, office: Office, policy: Policy) -> CaseFacts:

@@ -46,6 +46,16 @@ def dateline(value: Any) -> str:
     return text if text else f"{BLANK * 4}年{BLANK * 2}月{BLANK * 2}日"
 
 
+def sentence(value: Any) -> str:
+    """``value`` without its closing 。；，: the template ends the sentence itself.
+
+    Case files often end a free-text value with a full stop; a template that
+    writes 「具体情况：{{ doc.facts|sentence }}。」 then prints one 。, not two.
+    """
+    text = "" if value is None else str(value)
+    return text.rstrip().rstrip("。；，.;,").rstrip()
+
+
 class _CachingSandbox(SandboxedEnvironment):
     """A sandbox that compiles each distinct source once per process."""
 
@@ -53,6 +63,7 @@ class _CachingSandbox(SandboxedEnvironment):
         super().__init__(autoescape=True)
         self.filters["blank"] = blank
         self.filters["dateline"] = dateline
+        self.filters["sentence"] = sentence
         self._compiled: dict[str, Template] = {}
         self._lock = threading.Lock()
 

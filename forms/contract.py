@@ -1,17 +1,21 @@
 """The template contract: what a template may name, and what it must show.
 
-A template is filled with a context of four roots:
+A template is filled with a context of five roots:
 
 - ``doc``: the entry's own model (``TEMPLATE_MODELS``);
 - ``person``: :class:`forms.person.Person`;
 - ``office``: :class:`forms.office.Office`;
 - ``case``: :class:`CaseFacts`, figures taken from the rest of the file
-  (the decision's number, the term, the schedule of the plan …).
+  (the decision's number, the term, the schedule of the plan …);
+- ``entry``: :class:`EntryFacts`, what the document is as an entry of the
+  file (its title, as the 卷内文件目录 and the bookmarks print it).
 
 Every value is text by the time it reaches a template: dates written
 2026年12月3日, choices by their ``.zh`` label, yes/no as 是/否, absent
-values as empty text. The filters ``blank`` and ``dateline`` print an absent
-value as space to complete by hand.
+values as empty text; a yes/no tested in a template is compared with '是'.
+The filters ``blank`` and ``dateline`` print an absent value as space to
+complete by hand; ``sentence`` drops a value's own closing 。 (or ；，) where
+the template ends the sentence itself, so it never prints 。。.
 
 :func:`check_folder` reads every XML part of every ``.docx`` (headers and
 footers included), joins the text of each paragraph so that tags split over
@@ -113,6 +117,17 @@ class CaseFacts(Model):
     """应办事项期间表（计划）"""
 
 
+class EntryFacts(Model):
+    """What a document is as an entry of the case file, printed on it."""
+
+    title: str = ""
+    """文书标题（与卷内文件目录、书签所列一致）"""
+    absence: bool = False
+    """告诫事由为擅自离开所在县（市、区），或尚未填写：告诫书写明累计擅自离开天数"""
+    breach: str = ""
+    """告诫事由作为“这是你第N次……”的说法，如 拒绝吸毒检测"""
+
+
 TEMPLATE_MODELS: dict[str, type[BaseModel]] = {
     "decision": Decision,
     "registration": Registration,
@@ -140,9 +155,10 @@ ROOTS: dict[str, type[BaseModel]] = {
     "person": Person,
     "office": Office,
     "case": CaseFacts,
+    "entry": EntryFacts,
 }
 
-FILTERS = frozenset({"blank", "dateline", "join", "default"})
+FILTERS = frozenset({"blank", "dateline", "sentence", "join", "default"})
 """Filters a template may use: ours (see ``archive.fill``) and two of jinja2's."""
 
 NOT_PRINTED: dict[str, frozenset[str]] = {

@@ -1,8 +1,11 @@
 """The code that produces the official Word templates in ``forms/templates/``.
 
 One function per template, grouped by the same concerns as the models
-(``intake``, ``supervision``, ``movement``, ``closing``); shared page setup,
-fonts and ruled tables live in ``_page``. ``make_templates(folder)`` writes
+(``intake``, ``registration``, ``planning``, ``supervision``, ``movement``,
+``closing``); shared page setup, fonts and ruled tables live in ``_page``, the
+parts several forms share (captions, signatures, seal blocks, the heading) in
+``_parts``. Every heading prints ``entry.title``, the title the 卷内文件目录
+and the PDF bookmarks show. ``make_templates(folder)`` writes
 them all, reproducibly: the same code always yields the same bytes, so a test
 compares the committed files with fresh ones.
 
@@ -40,16 +43,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from forms.blueprints import closing, intake, movement, supervision
+from forms.blueprints import (
+    closing,
+    intake,
+    movement,
+    planning,
+    registration,
+    supervision,
+)
 from forms.blueprints._page import save
 
 BLUEPRINTS: dict[str, Callable[[], Any]] = {
     "decision": intake.decision,
-    "registration": intake.registration,
+    "registration": registration.registration,
     "late_report": closing.late_report,
     "agreement": intake.agreement,
-    "plan": intake.plan,
-    "group_roster": intake.group_roster,
+    "plan": planning.plan,
+    "group_roster": planning.group_roster,
     "visit": supervision.visit,
     "self_report": supervision.self_report,
     "mentoring": supervision.mentoring,

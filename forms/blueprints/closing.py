@@ -7,34 +7,37 @@ from typing import Any
 
 from forms.blueprints._page import (
     DATE_BLANK,
+    FORM_LINE,
     FORM_SIZE,
     LEFT,
     Cell,
     U,
     new_document,
-    number_line,
     paragraph,
     seal_block,
     table,
     text_cell,
-    title,
 )
+from forms.blueprints._parts import caption, heading, issued_by, letter_head, sign_line
 
 W4 = [30.0, 48.0, 30.0, 48.0]
+
+
+def _record(rows: list[list[Any]], heights_mm: list[float]) -> Any:
+    """A record that pauses or ends the term: identity row, the rows, the recorder."""
+    doc = new_document()
+    heading(doc)
+    identity = ["姓名", "{{ person.name }}", "公民身份号码", "{{ person.id_number }}"]
+    recorder = ["记录人", "", "记录日期", DATE_BLANK]
+    table(doc, W4, [identity, *rows, recorder], heights_mm=[10, *heights_mm, 14])
+    return doc
 
 
 def evaluation() -> Any:
     """#12 现实表现评价表 (鉴定评估表): quarterly, annual or final (DOMAIN.md §2c)."""
     doc = new_document()
-    title(doc, "{{ case.measure }}人员现实表现评价表")
-    paragraph(
-        doc,
-        "编号：{{ doc.no }}　　评价类型：{{ doc.period }}",
-        size=FORM_SIZE,
-        line=20,
-        align=LEFT,
-        after=4,
-    )
+    heading(doc)
+    caption(doc, "编号：{{ doc.no }}　　评价类型：{{ doc.period }}")
     table(
         doc,
         W4,
@@ -105,9 +108,7 @@ def evaluation() -> Any:
 def release_notice() -> Any:
     """#13 解除社区戒毒(康复)通知书 (戒毒条例第二十三条、第四十条)."""
     doc = new_document()
-    title(doc, "解除{{ case.measure }}通知书")
-    number_line(doc, "{{ doc.number|blank(12) }}")
-    paragraph(doc, U("{{ person.name|blank }}"), "：")
+    letter_head(doc, "doc.number", "person.name")
     paragraph(
         doc,
         "你自",
@@ -130,30 +131,16 @@ def release_notice() -> Any:
         "本通知书送达本人及其家属，并通知执行地乡镇人民政府（街道办事处）和原决定机关。",
         indent=2,
     )
-    seal_block(
-        doc,
-        "{{ doc.seal.organ or doc.issuing_organ }}",
-        "{{ (doc.seal.date or doc.issue_date)|dateline }}",
-    )
-    paragraph(
-        doc,
-        "本人签收：",
-        U("{{ doc.person_receipt.name|blank }}"),
-        "　{{ doc.person_receipt.date|dateline }}",
-    )
-    paragraph(
-        doc,
-        "家属签收：",
-        U("{{ doc.family_receipt.name|blank }}"),
-        "　{{ doc.family_receipt.date|dateline }}",
-    )
+    issued_by(doc)
+    sign_line(doc, "本人签收：", "doc.person_receipt")
+    sign_line(doc, "家属签收：", "doc.family_receipt")
     paragraph(
         doc,
         "通知乡镇（街道）日期：{{ doc.office_notified_date|dateline }}；"
         "通知原决定机关日期：{{ doc.deciding_organ_notified_date|dateline }}；"
         "录入动态管控系统日期：{{ doc.control_system_date|dateline }}。",
         size=FORM_SIZE,
-        line=20,
+        line=FORM_LINE,
     )
     return doc
 
@@ -161,7 +148,7 @@ def release_notice() -> Any:
 def late_report() -> Any:
     """逾期报到告知书, filed with the registration (#2; 戒毒条例第十四条)."""
     doc = new_document()
-    title(doc, "逾期报到告知书")
+    heading(doc)
     paragraph(doc, U("{{ person.name|blank }}"), "：")
     paragraph(
         doc,
@@ -179,11 +166,11 @@ def late_report() -> Any:
     paragraph(
         doc,
         "经核实，逾期理由为：",
-        U("{{ doc.reason|blank(12) }}"),
+        U("{{ doc.reason|sentence|blank(12) }}"),
         "。理由说明：",
-        U("{{ doc.reason_text|blank(16) }}"),
+        U("{{ doc.reason_text|sentence|blank(16) }}"),
         "。证明材料：",
-        U("{{ doc.proof|blank(12) }}"),
+        U("{{ doc.proof|sentence|blank(12) }}"),
         "。",
         indent=2,
     )
@@ -200,13 +187,8 @@ def late_report() -> Any:
 
 def suspension() -> Any:
     """中止记录: custody pauses the term (戒毒条例第二十四条第二项)."""
-    doc = new_document()
-    title(doc, "中止{{ case.measure }}记录")
-    table(
-        doc,
-        W4,
+    return _record(
         [
-            ["姓名", "{{ person.name }}", "公民身份号码", "{{ person.id_number }}"],
             ["中止原因", "{{ doc.reason }}", "决定机关", "{{ doc.organ }}"],
             ["法律文书编号", Cell(("{{ doc.document_number }}",), span=3)],
             [
@@ -223,22 +205,15 @@ def suspension() -> Any:
                     span=3,
                 ),
             ],
-            ["记录人", "", "记录日期", DATE_BLANK],
         ],
-        heights_mm=[10, 10, 10, 10, 24, 14],
+        [10, 10, 10, 24],
     )
-    return doc
 
 
 def termination() -> Any:
     """终止记录 (戒毒条例第二十四条第一项): no release notice follows."""
-    doc = new_document()
-    title(doc, "终止{{ case.measure }}记录")
-    table(
-        doc,
-        W4,
+    return _record(
         [
-            ["姓名", "{{ person.name }}", "公民身份号码", "{{ person.id_number }}"],
             ["终止原因", Cell(("{{ doc.reason }}",), span=3)],
             [
                 "决定机关",
@@ -251,8 +226,6 @@ def termination() -> Any:
                 "说明",
                 text_cell("{{ case.measure }}依法终止，不再出具解除通知书。", span=3),
             ],
-            ["记录人", "", "记录日期", DATE_BLANK],
         ],
-        heights_mm=[10, 10, 10, 10, 20, 14],
+        [10, 10, 10, 20],
     )
-    return doc

@@ -10,21 +10,45 @@ from __future__ import annotations
 from typing import Any
 
 from forms.blueprints._page import (
-    FORM_SIZE,
     LEFT,
     Cell,
     U,
     new_document,
-    number_line,
     page_break,
     paragraph,
     seal_block,
     table,
     text_cell,
-    title,
 )
+from forms.blueprints._parts import caption, heading, letter_head
 
 W4 = [30.0, 48.0, 30.0, 48.0]
+
+
+def _applicant() -> list[list[Any]]:
+    """The first rows of an application: who applies, under which measure, when."""
+    return [
+        ["申请人", "{{ person.name }}", "公民身份号码", "{{ person.id_number }}"],
+        [
+            "措施",
+            "{{ case.measure }}",
+            "申请日期",
+            "{{ doc.application_date|dateline }}",
+        ],
+    ]
+
+
+def _applicant_signature() -> list[Any]:
+    return [
+        "申请人签名",
+        Cell(
+            (
+                "{{ doc.person_signature.name }}　"
+                "{{ doc.person_signature.date|dateline }}",
+            ),
+            span=3,
+        ),
+    ]
 
 
 def _opinion(label: str, text: str, name: str, date: str) -> list[Any]:
@@ -41,19 +65,13 @@ def leave_request() -> Any:
     the 规范 asks for approval and a permit before departure).
     """
     doc = new_document()
-    title(doc, "外出请假审批表")
-    paragraph(doc, "编号：{{ doc.no }}", size=FORM_SIZE, line=20, align=LEFT, after=4)
+    heading(doc)
+    caption(doc, "编号：{{ doc.no }}")
     table(
         doc,
         W4,
         [
-            ["申请人", "{{ person.name }}", "公民身份号码", "{{ person.id_number }}"],
-            [
-                "措施",
-                "{{ case.measure }}",
-                "申请日期",
-                "{{ doc.application_date|dateline }}",
-            ],
+            *_applicant(),
             ["外出事由", text_cell("{{ doc.reason }}", span=3)],
             ["前往地点", text_cell("{{ doc.destination }}", span=3)],
             [
@@ -69,16 +87,7 @@ def leave_request() -> Any:
                 "{{ doc.contact_phone }}",
             ],
             ["外出期间检测安排", text_cell("{{ doc.test_arrangement }}", span=3)],
-            [
-                "申请人签名",
-                Cell(
-                    (
-                        "{{ doc.person_signature.name }}　"
-                        "{{ doc.person_signature.date|dateline }}",
-                    ),
-                    span=3,
-                ),
-            ],
+            _applicant_signature(),
             _opinion(
                 "工作小组意见",
                 "{{ doc.group_opinion }}",
@@ -88,7 +97,11 @@ def leave_request() -> Any:
             [
                 "办公室审批意见",
                 Cell(
-                    ("{{ doc.approved|blank(2) }}（是否批准）",),
+                    (
+                        "{% if doc.approved == '是' %}同意外出。"
+                        "{% elif doc.approved == '否' %}不同意外出。"
+                        "{% else %}□同意　□不同意{% endif %}",
+                    ),
                     span=3,
                     align=LEFT,
                     lines=[
@@ -126,9 +139,7 @@ def leave_request() -> Any:
         heights_mm=[10, 10, 18, 12, 10, 10, 12, 12, 24, 26, 10, 10, 10, 16],
     )
     page_break(doc)
-    title(doc, "外出准假通知书")
-    number_line(doc, "{{ doc.permit_number|blank(12) }}")
-    paragraph(doc, U("{{ person.name|blank }}"), "：")
+    letter_head(doc, "doc.permit_number", "person.name", name="外出准假通知书")
     paragraph(
         doc,
         "你于",
@@ -147,7 +158,7 @@ def leave_request() -> Any:
     paragraph(
         doc,
         "外出期间应当保持通讯畅通，遵守法律、法规，按照以下安排接受吸毒检测：",
-        U("{{ doc.test_arrangement|blank(12) }}"),
+        U("{{ doc.test_arrangement|sentence|blank(12) }}"),
         "。返回后应当及时到执行地办理销假手续；逾期不归又无正当理由的，"
         "超出的日数按擅自离开计算。",
         indent=2,
@@ -167,39 +178,17 @@ def transfer() -> Any:
     date, the 规范's reading; DOMAIN.md §6); the term runs on without a break.
     """
     doc = new_document()
-    title(doc, "变更戒毒（康复）地点审批表")
-    paragraph(
-        doc,
-        "类别：{{ doc.direction }}",
-        size=FORM_SIZE,
-        line=20,
-        align=LEFT,
-        after=4,
-    )
+    heading(doc)
+    caption(doc, "类别：{{ doc.direction }}")
     table(
         doc,
         W4,
         [
-            ["申请人", "{{ person.name }}", "公民身份号码", "{{ person.id_number }}"],
-            [
-                "措施",
-                "{{ case.measure }}",
-                "申请日期",
-                "{{ doc.application_date|dateline }}",
-            ],
+            *_applicant(),
             ["原执行地", "{{ doc.old_place }}", "新执行地", "{{ doc.new_place }}"],
             ["新住址", text_cell("{{ doc.new_address }}", span=3)],
             ["变更理由", text_cell("{{ doc.reason }}", span=3)],
-            [
-                "申请人签名",
-                Cell(
-                    (
-                        "{{ doc.person_signature.name }}　"
-                        "{{ doc.person_signature.date|dateline }}",
-                    ),
-                    span=3,
-                ),
-            ],
+            _applicant_signature(),
             [
                 "接收单位",
                 "{{ doc.receiving_unit }}",
@@ -242,9 +231,12 @@ def transfer() -> Any:
         heights_mm=[10, 10, 10, 12, 20, 12, 10, 24, 24, 10, 20, 10, 10],
     )
     page_break(doc)
-    title(doc, "关于变更{{ case.measure }}执行地点的函")
-    number_line(doc, "{{ doc.letter_number|blank(12) }}")
-    paragraph(doc, U("{{ doc.receiving_unit|blank(12) }}"), "：")
+    letter_head(
+        doc,
+        "doc.letter_number",
+        "doc.receiving_unit",
+        name="关于变更{{ case.measure }}执行地点的函",
+    )
     paragraph(
         doc,
         "{{ case.measure }}人员",
@@ -261,13 +253,13 @@ def transfer() -> Any:
         U("{{ case.term_end|dateline }}"),
         "止，原在",
         U("{{ doc.old_place|blank(10) }}"),
-        "执行。因",
-        U("{{ doc.reason|blank(10) }}"),
-        "，本人申请变更执行地点至",
+        "执行。现本人申请将执行地点变更至",
         U("{{ doc.new_place|blank(10) }}"),
         "（新住址：",
         U("{{ doc.new_address|blank(12) }}"),
-        "），已经审核批准。",
+        "），申请理由：",
+        U("{{ doc.reason|sentence|blank(10) }}"),
+        "。经审核，已予批准。",
         indent=2,
     )
     paragraph(
@@ -280,7 +272,11 @@ def transfer() -> Any:
         indent=2,
     )
     paragraph(
-        doc, "随函移交材料：", U("{{ doc.files_handed_over|blank(16) }}"), indent=2
+        doc,
+        "随函移交材料：",
+        U("{{ doc.files_handed_over|sentence|blank(16) }}"),
+        "。",
+        indent=2,
     )
     seal_block(doc, "{{ office.name }}", "{{ doc.letter_date|dateline }}")
     return doc

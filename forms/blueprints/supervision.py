@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from forms.blueprints._page import (
-    FORM_SIZE,
-    LEFT,
     Cell,
     U,
     new_document,
@@ -16,33 +14,33 @@ from forms.blueprints._page import (
     seal_block,
     table,
     text_cell,
-    title,
+)
+from forms.blueprints._parts import (
+    TERM_LINE,
+    caption,
+    heading,
+    issued_by,
+    letter_head,
+    sign_line,
+    signed,
 )
 
 W4 = [28.0, 50.0, 28.0, 50.0]
 
 
-def _signatures(left: str, left_sig: str, right: str, right_sig: str) -> list[Any]:
-    """A row of two signature cells: label, then name and date on two lines."""
-    return [
-        left,
-        Cell(
-            (f"{{{{ {left_sig}.name }}}}",),
-            lines=[(f"{{{{ {left_sig}.date|dateline }}}}",)],
-        ),
-        right,
-        Cell(
-            (f"{{{{ {right_sig}.name }}}}",),
-            lines=[(f"{{{{ {right_sig}.date|dateline }}}}",)],
-        ),
-    ]
+def _record(rows: list[Any], heights_mm: list[float]) -> Any:
+    """A one-table record (定期报告, 帮教记录): the heading, then the ruled table."""
+    doc = new_document()
+    heading(doc)
+    table(doc, W4, rows, heights_mm=heights_mm)
+    return doc
 
 
 def visit() -> Any:
     """#6 定期会面(谈话)、家访记录: one record per talk or visit."""
     doc = new_document()
-    title(doc, "定期会面（谈话）、家访记录")
-    paragraph(doc, "编号：{{ doc.no }}", size=FORM_SIZE, line=20, align=LEFT, after=4)
+    heading(doc)
+    caption(doc, "编号：{{ doc.no }}")
     table(
         doc,
         W4,
@@ -56,12 +54,12 @@ def visit() -> Any:
             ["存在问题", text_cell("{{ doc.problems }}", span=3)],
             ["采取措施", text_cell("{{ doc.actions }}", span=3)],
             ["下次约谈日期", Cell(("{{ doc.next_appointment|dateline }}",), span=3)],
-            _signatures(
+            [
                 "谈话对象签名",
-                "doc.interviewee_signature",
+                signed("doc.interviewee_signature"),
                 "记录人签名",
-                "doc.recorder",
-            ),
+                signed("doc.recorder"),
+            ],
             ["备注", text_cell("{{ doc.interviewee_signature.note }}", span=3)],
         ],
         heights_mm=[10, 10, 10, 10, 70, 12, 25, 25, 10, 18, 10],
@@ -71,29 +69,20 @@ def visit() -> Any:
 
 def self_report() -> Any:
     """定期报告: the person's written report, filed with the talk records (#6)."""
-    doc = new_document()
-    title(doc, "{{ case.measure }}人员定期报告")
-    table(
-        doc,
-        W4,
+    return _record(
         [
             ["报告人", "{{ person.name }}", "报告日期", "{{ doc.date|dateline }}"],
             ["执行地", Cell(("{{ case.place }}",), span=3)],
             ["报告内容", text_cell("{{ doc.summary }}", span=3)],
             ["报告人签名", "", "接收人", "{{ doc.received_by }}"],
         ],
-        heights_mm=[10, 10, 150, 18],
+        [10, 10, 150, 18],
     )
-    return doc
 
 
 def mentoring() -> Any:
     """帮教记录: the monthly 帮教/劝诫, filed with the talk records (#6)."""
-    doc = new_document()
-    title(doc, "帮教记录")
-    table(
-        doc,
-        W4,
+    return _record(
         [
             ["帮教对象", "{{ person.name }}", "日期", "{{ doc.date|dateline }}"],
             ["帮教人员", Cell(("{{ doc.staff }}",), span=3)],
@@ -101,22 +90,19 @@ def mentoring() -> Any:
             ["记录", text_cell("{{ doc.content }}", span=3)],
             ["帮教对象签名", "", "记录人签名", ""],
         ],
-        heights_mm=[10, 10, 20, 130, 18],
+        [10, 10, 20, 130, 18],
     )
-    return doc
 
 
 def test_notice() -> Any:
     """#7 吸毒检测通知书 (禁毒法第三十五条，戒毒条例第十九条)."""
     doc = new_document()
-    title(doc, "吸毒检测通知书")
-    number_line(doc, "{{ doc.number|blank(12) }}")
-    paragraph(doc, U("{{ person.name|blank }}"), "：")
+    letter_head(doc, "doc.number", "person.name")
     paragraph(
         doc,
         "根据《中华人民共和国禁毒法》第三十五条和《戒毒条例》第十九条的规定，"
         "你在{{ case.measure }}期间应当按照要求定期接受吸毒检测。"
-        "{%- if doc.ad_hoc %}现通知你接受临时检测。{% endif %}",
+        "{% if doc.ad_hoc == '是' %}现通知你接受临时检测。{% endif %}",
         "检测安排如下：",
         indent=2,
     )
@@ -127,7 +113,8 @@ def test_notice() -> Any:
     paragraph(
         doc,
         "三、经批准外出期间，应当到外出地公安机关接受检测，并将检测结果证明带回：",
-        U("{{ doc.leave_arrangement|blank(12) }}"),
+        U("{{ doc.leave_arrangement|sentence|blank(12) }}"),
+        "。",
         indent=2,
     )
     paragraph(
@@ -137,40 +124,17 @@ def test_notice() -> Any:
         indent=2,
     )
     paragraph(doc, "经办人：", U("{{ doc.officer|blank }}"), indent=2)
-    seal_block(
-        doc,
-        "{{ doc.seal.organ or doc.issuing_organ }}",
-        "{{ (doc.seal.date or doc.issue_date)|dateline }}",
-    )
-    paragraph(
-        doc,
-        "本通知书已收到。被检测人（签名）：",
-        U("{{ doc.person_receipt.name|blank }}"),
-        "　{{ doc.person_receipt.date|dateline }}",
-    )
+    issued_by(doc)
+    sign_line(doc, "本通知书已收到。被检测人（签名）：", "doc.person_receipt")
     return doc
 
 
 def test_log() -> Any:
     """#8 定期吸毒检测登记表: one row per test, two testers each (程序规定 §8)."""
     doc = new_document()
-    title(doc, "定期吸毒检测登记表")
-    paragraph(
-        doc,
-        "姓名：{{ person.name }}　　措施：{{ case.measure }}　　"
-        "期限：自{{ case.term_start|dateline }}至{{ case.term_end|dateline }}止",
-        size=FORM_SIZE,
-        line=20,
-        align=LEFT,
-    )
-    paragraph(
-        doc,
-        "应检测次数：{{ case.tests_per_year|blank }}",
-        size=FORM_SIZE,
-        line=20,
-        align=LEFT,
-        after=4,
-    )
+    heading(doc)
+    caption(doc, TERM_LINE, after=0)
+    caption(doc, "应检测次数：{{ case.tests_per_year|blank }}")
     table(
         doc,
         [9.0, 21.0, 19.0, 11.0, 19.0, 12.0, 18.0, 18.0, 14.0, 15.0],
@@ -217,7 +181,7 @@ def test_log() -> Any:
 def warning_letter() -> Any:
     """#9 告诫书: the basis of a later finding of serious breach (戒毒条例第二十条)."""
     doc = new_document()
-    title(doc, "告诫书")
+    heading(doc)
     number_line(doc, "{{ doc.number|blank(12) }}")
     paragraph(
         doc,
@@ -230,24 +194,27 @@ def warning_letter() -> Any:
         doc,
         "经查，你于",
         U("{{ doc.event_date|dateline }}"),
-        "{%- if doc.event_end_date %}至{{ doc.event_end_date }}{% endif %}，有",
+        "{% if doc.event_end_date %}至{{ doc.event_end_date }}{% endif %}，有",
         U("{{ doc.trigger|blank(8) }}"),
         "的行为",
-        "{%- if doc.absence_days %}（离开{{ doc.absence_days }}日）{% endif %}。"
+        "{% if doc.absence_days %}（离开{{ doc.absence_days }}日）{% endif %}。"
         "具体情况：",
-        U("{{ doc.facts|blank(16) }}"),
+        U("{{ doc.facts|sentence|blank(16) }}"),
         "。",
         indent=2,
     )
     paragraph(
         doc,
-        "上述行为违反了{{ case.measure }}协议",
-        U("{{ doc.clause|blank(8) }}"),
-        "的约定。这是你第",
+        "上述行为违反了{{ case.measure }}协议的约定（",
+        U("{{ doc.clause|sentence|blank(8) }}"),
+        "）。这是你第",
         U("{{ doc.occurrence|blank(2) }}"),
-        "次发生此类行为；截至本告诫书送达之日，你累计擅自离开所在县（市、区）",
+        "次",
+        U("{{ entry.breach|blank(8) }}"),
+        "。{% if entry.absence == '是' %}截至本告诫书送达之日，"
+        "你累计擅自离开所在县（市、区）",
         U("{{ doc.cumulative_absence_days|blank(2) }}"),
-        "日。",
+        "日。{% endif %}",
         indent=2,
     )
     paragraph(
@@ -260,17 +227,8 @@ def warning_letter() -> Any:
         indent=2,
     )
     paragraph(doc, "经办人：", U("{{ doc.officer|blank }}"), indent=2)
-    seal_block(
-        doc,
-        "{{ doc.seal.organ or doc.issuing_organ }}",
-        "{{ (doc.seal.date or doc.issue_date)|dateline }}",
-    )
-    paragraph(
-        doc,
-        "本告诫书已收到。被告诫人（签名、捺指印）：",
-        U("{{ doc.person_receipt.name|blank }}"),
-        "　{{ doc.person_receipt.date|dateline }}",
-    )
+    issued_by(doc)
+    sign_line(doc, "本告诫书已收到。被告诫人（签名、捺指印）：", "doc.person_receipt")
     paragraph(
         doc,
         "被告诫人拒绝签收的，由见证人签名：",
@@ -283,7 +241,7 @@ def warning_letter() -> Any:
 def police_report() -> Any:
     """向公安机关的报告 (戒毒条例第二十一条), filed with the warning letters (#9)."""
     doc = new_document()
-    title(doc, "{{ case.measure }}人员违反协议情况报告")
+    heading(doc)
     paragraph(doc, U("{{ doc.reported_to|blank(12) }}"), "：")
     paragraph(
         doc,
@@ -294,11 +252,11 @@ def police_report() -> Any:
         "，现住址",
         U("{{ person.residence_address|blank(12) }}"),
         "），因",
-        U("{{ doc.trigger|blank(8) }}"),
+        U("{{ doc.trigger|sentence|blank(8) }}"),
         "，现将有关情况报告如下：",
         indent=2,
     )
-    paragraph(doc, U("{{ doc.facts|blank(24) }}"), indent=2)
+    paragraph(doc, U("{{ doc.facts|sentence|blank(24) }}"), "。", indent=2)
     paragraph(
         doc,
         "根据《戒毒条例》第二十一条的规定，请依法处理。",
