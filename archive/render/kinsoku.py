@@ -9,14 +9,23 @@ line. :class:`CJKParagraph` breaks lines itself:
 one closing mark may hang in the right margin, as LibreOffice does for Chinese
 by default; a second one, or an opening mark at a line's end, moves characters
 to the next line instead.
+
+Justified and distributed lines are spread as Word spreads East Asian text:
+the slack of the line is shared out over the gaps between its characters
+(the PDF character spacing, ``Tc``), not over its few spaces. Justified text
+leaves a paragraph's last line and a line ended by a manual break as they are;
+distributed text spreads every line, and centres a line of one character.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import Paragraph, cjkU, makeCJKParaLine
 from reportlab.platypus.paragraph import ParaLines as _ParaLines
+
+Spread = Literal["none", "justify", "distribute"]
 
 NO_START = frozenset("，。、；：？！）》」』】〕〉…—·%,.;:?!)]}>’”")
 NO_END = frozenset("（《「『【〔〈([{<‘“")
@@ -78,12 +87,19 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
     so the descent ends at the bottom of the line.
     """
 
+    spread: Spread = "none"
+    """Whether lines are stretched to the measure: ``w:jc`` both or distribute."""
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
         for part in parts:
             if isinstance(part, CJKParagraph):
                 part.drop = self.drop
+                part.spread = self.spread
         return parts
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:
+        return SpacedText(self.canv, x, y)
 
     def draw(self) -> None:
         self.canv.translate(0, -self.drop)
@@ -103,10 +119,11 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
                 glyphs.extend(cjkU(ch, frag, "utf8") for ch in text)
             else:
                 glyphs.append(cjkU("", frag, "utf8"))
-        return _ParaLines(kind=1, lines=_lines(glyphs, list(maxWidths)))
+        lines = _lines(glyphs, list(maxWidths), self.spread)
+        return _ParaLines(kind=1, lines=lines)
 
 
-def _lines(glyphs: list[Any], max_widths: list[float]) -> list[Any]:
+def _lines(glyphs: list[Any], max_widths: list[float], spread: Spread) -> list[Any]:
     lines: list[Any] = []
     text = "".join(str(g) or "\x00" for g in glyphs)
     start = 0
@@ -116,11 +133,89 @@ def _lines(glyphs: list[Any], max_widths: list[float]) -> list[Any]:
         line = glyphs[start:end]
         used = sum(g.width for g in line)
         hard = hasattr(glyphs[end - 1].frag, "lineBreak")
-        lines.append(
-            makeCJKParaLine(line, max_width, used, max_width - used, hard, False)
-        )
+        made = makeCJKParaLine(line, max_width, used, max_width - used, hard, False)
+        last = end == len(glyphs)
+        if spread == "distribute" or (spread == "justify" and not (hard or last)):
+            _stretch(made)
+        lines.append(made)
         start = end
     return lines
+
+
+def _stretch(line: Any) -> None:
+    """Share the line's slack out over the gaps between its characters.
+
+    Each word (a run of one format) carries its spacing in its text (see
+    :class:`Spaced`); the line's last character gets none, so the line ends
+    at the margin and an underline ends with the text.
+    """
+    count = sum(len(w.text) for w in line.words if not hasattr(w, "cbDefn"))
+    if count < 2 or line.extraSpace <= _FUZZ:
+        return
+    space = line.extraSpace / (count - 1)
+    words: list[Any] = []
+    for word in line.words:
+        if hasattr(word, "cbDefn") or not word.text:
+            words.append(word)
+            continue
+        words.append(word.clone(text=Spaced(word.text, space)))
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if isinstance(word.text, Spaced):
+            head, tail = str(word.text[:-1]), str(word.text[-1:])
+            words[i : i + 1] = [
+                *([word.clone(text=Spaced(head, space))] if head else []),
+                word.clone(text=tail),
+            ]
+            break
+    line.words = words
+    line.extraSpace = 0.0
+    line.currentWidth = line.maxWidth
+
+
+class Spaced(str):
+    """Text drawn with ``char_space`` points after each character (PDF ``Tc``)."""
+
+    char_space: float
+
+    def __new__(cls, value: str, char_space: float) -> Spaced:
+        made = super().__new__(cls, value)
+        made.char_space = char_space
+        return made
+
+
+class _Widths:
+    """The canvas, as reportlab's line drawing sees it: widths include spacing.
+
+    reportlab places each run, its underline and its links by the run's
+    string width; a :class:`Spaced` run is that much wider.
+    """
+
+    def __init__(self, canvas: Any) -> None:
+        self._canvas = canvas
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._canvas, name)
+
+    def stringWidth(self, text: str, font: str, size: float) -> float:
+        width = float(self._canvas.stringWidth(text, font, size))
+        return width + len(text) * getattr(text, "char_space", 0.0)
+
+
+class SpacedText(PDFTextObject):  # type: ignore[misc]
+    """A text object that sets the character spacing of each :class:`Spaced` run."""
+
+    def __init__(self, canvas: Any, x: float, y: float) -> None:
+        super().__init__(canvas, x, y)
+        self._canvas = _Widths(canvas)
+        self._spacing = 0.0
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:
+        space = getattr(text, "char_space", 0.0)
+        if space != self._spacing:
+            self.setCharSpace(space)
+            self._spacing = space
+        super()._textOut(text, TStar)
 
 
 def _line_end(glyphs: list[Any], text: str, start: int, max_width: float) -> int:

@@ -7,12 +7,18 @@ heights are computed here, because Word's "at least" height has no reportlab
 equivalent: the larger of the template's height and the content's.
 
 Like Word and LibreOffice (``w:autoSpaceDE``/``autoSpaceDN``, on by default),
-a quarter-em space separates Chinese from Latin letters and digits.
+a space of a fifth of an em (as LibreOffice measures it) separates Chinese
+from Latin letters and digits.
+
+A table row may break across pages, as Word allows by default: the part of
+the row that fits stays on the page and the rest continues on the next one,
+under the repeated header rows; a row marked ``w:cantSplit`` moves whole.
+Without this the test log, whose rows are tall, takes a page more than in
+Word or LibreOffice.
 
 Known shortcomings: the free faces have no bold or italic cut, so bold text is
 set in the 黑体 face and italic upright; a tab is two ideographic spaces, not a
-move to the next tab stop; justified lines are not stretched to the margin
-(see ``ALIGNMENT``).
+move to the next tab stop.
 """
 
 from __future__ import annotations
@@ -40,9 +46,13 @@ ALIGNMENT = {
     "distribute": TA_CENTER,
 }
 """reportlab justifies a line by widening its spaces only, which in Chinese text
-are the few quarter-em gaps before numbers; so justified text is set flush left
-(the line breaks are the same) and distributed text centred."""
+are the few narrow gaps before numbers; so justified and distributed lines
+are stretched by :class:`~archive.render.kinsoku.CJKParagraph` itself, and
+reportlab sees them as full lines set from the left (a distributed line of one
+character is centred)."""
 CELL_PAD_V = 0.0
+AUTOSPACE = 0.2
+"""The gap between Chinese and Latin text, in ems (a no-break space is half an em)."""
 _BOUNDARY = re.compile(
     r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])"
 )
@@ -93,6 +103,8 @@ class Layout:
         style = self._style(para, leading)
         markup = "".join(self._run(r) for r in para.runs)
         flowable = CJKParagraph(markup, style)
+        if para.align in ("justify", "distribute"):
+            flowable.spread = para.align
         flowable.drop = max(0.0, leading - self._natural(para))
         return flowable
 
@@ -121,7 +133,7 @@ class Layout:
         return style
 
     def _run(self, run: Any) -> str:
-        gap = f'<font size="{run.size / 2:g}">\xa0</font>'
+        gap = f'<font size="{run.size * AUTOSPACE * 2:g}">\xa0</font>'
         text = gap.join(
             escape(_keep_spaces(part)) for part in _BOUNDARY.split(run.text)
         )
@@ -178,6 +190,8 @@ class Layout:
                 heights[r0] = max(heights[r0], need)
 
         for r, row in enumerate(table.rows):
+            if row.cant_split:
+                commands.append(("NOSPLIT", (0, r), (-1, r)))
             if row.height is not None:
                 exact = row.height_rule == "exact"
                 heights[r] = row.height if exact else max(heights[r], row.height)
@@ -187,14 +201,39 @@ class Layout:
         while repeat < nrows and table.rows[repeat].header:
             repeat += 1
         align = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}[table.align]
-        return RLTable(
+        return _Table(
             data,
             colWidths=table.widths,
             rowHeights=heights,
             style=commands,
             repeatRows=repeat,
             hAlign=align,
+            splitByRow=0,
+            splitInRow=1,
         )
+
+
+class _Table(RLTable):  # type: ignore[misc]
+    """A table whose rows split as Word's and LibreOffice's do.
+
+    reportlab centres a vertically centred cell in the whole row and cuts the
+    cell where the page ends. Word and LibreOffice keep a short cell whole in
+    the part of the row on the first page and centre it there, and fill a
+    long cell from the top of that part, going on at the top of the next page.
+    """
+
+    def _splitCell(
+        self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
+    ) -> Any:
+        if style.valign == "MIDDLE" and isinstance(value, (list, tuple)):
+            height = float(self._listCellGeom(value, width, style)[1])
+            room = newHeight - style.topPadding - style.bottomPadding
+            if height <= room:
+                style.valign = "TOP"
+                style.topPadding += (room - height) / 2
+                return [value, []]
+            style.valign = "TOP"
+        return super()._splitCell(value, style, oldHeight, newHeight, width)
 
 
 def _keep_spaces(text: str) -> str:

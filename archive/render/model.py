@@ -86,6 +86,8 @@ class Row:
     height: float | None = None
     height_rule: Literal["exact", "atLeast"] = "atLeast"
     header: bool = False
+    cant_split: bool = False
+    """``w:cantSplit``: the row is kept on one page."""
 
 
 @dataclass

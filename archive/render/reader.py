@@ -414,6 +414,7 @@ class _Reader:
                     "exact" if _val(height, "hRule") == "exact" else "atLeast"
                 )
             row.header = bool(_on(trpr.find(_Q + "tblHeader")))
+            row.cant_split = bool(_on(trpr.find(_Q + "cantSplit")))
         for child in tr:
             tag = _tag(child)
             if tag == "tc":
