@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import time
@@ -15,6 +16,7 @@ from archive.build import BUNDLED_TEMPLATES
 from archive.context import build_context
 from archive.fill import fill
 from forms import CaseFile, Entry, Office, load_case, load_office
+from forms.choices import WarningTrigger
 from validators.policy import default_policy
 
 DATA = Path(__file__).parent / "data" / "full"
@@ -141,3 +143,43 @@ def test_a_fill_takes_well_under_a_tenth_of_a_second_once_warm() -> None:
         _filled(case, entry)
     per_document = (time.perf_counter() - started) / len(entries)
     assert per_document < 0.1
+
+
+def _warning(**changes: object) -> str:
+    case = load_case(DATA / "p001" / "case.yaml")
+    letter = case.warning_letters[0].model_copy(update=changes)
+    entry = next(e for e in case.entries() if e.name == "warning_letter")
+    entry = dataclasses.replace(entry, document=letter)
+    return _text(_filled(case, entry))
+
+
+def test_a_value_ending_in_a_full_stop_is_printed_with_one() -> None:
+    text = _warning(facts="未按通知接受吸毒检测。")
+    assert "未按通知接受吸毒检测。" in text
+    assert "。。" not in text
+
+
+def test_a_test_evasion_letter_names_its_breach_and_no_absence_days() -> None:
+    text = _warning(occurrence=2)
+    assert "这是你第2次逃避吸毒检测。" in text
+    assert "累计擅自离开" not in text
+
+
+def test_an_absence_letter_counts_the_days_away() -> None:
+    text = _warning(
+        trigger=WarningTrigger.unauthorised_absence, cumulative_absence_days=12
+    )
+    assert "擅自离开所在县（市、区）。" in text
+    assert "你累计擅自离开所在县（市、区）12日。" in text
+
+
+@pytest.mark.parametrize("person", ["p001", "p002"])
+def test_every_document_opens_with_its_entry_title(person: str) -> None:
+    """The 卷内文件目录 and the bookmarks print ``entry.title``; so does the page."""
+    case = load_case(DATA / person / "case.yaml")
+    for entry, data in _all(person):
+        first = docx.Document(io.BytesIO(data)).paragraphs
+        lines = [p.text for p in first if p.text.strip()][:2]
+        wanted = entry.title.replace("(", "（").replace(")", "）")
+        assert wanted in lines, (entry.slug, lines)
+    assert case.entries()
