@@ -146,7 +146,8 @@ def _lay_out(
         )
         for i, p in enumerate(parts)
     ]
-    rows = [listing(p.entry, s.key, person.office, p.scanned)
+    name = person.case.person.name or ""
+    rows = [listing(p.entry, s.key, person.office, p.scanned, name)
             for p, s in zip(parts, sections, strict=True)]  # fmt: skip
 
     story: list[Any] = []

@@ -42,6 +42,17 @@ NUMBER_SIZE = 14.0
 """4号, the size GB/T 9704 gives page numbers."""
 
 
+@dataclass(frozen=True)
+class RefBox:
+    """Where a late number is printed: its box, size, alignment and baseline."""
+
+    width: float
+    size: float
+    align: str = "center"
+    baseline: float | None = None
+    """Height of the baseline above the box's bottom; ``None``: just above it."""
+
+
 @dataclass
 class Section:
     """What the binder learns about one document instance while laying it out."""
@@ -73,7 +84,7 @@ class Binder(BaseDocTemplate):  # type: ignore[misc]
         self.first_numbered: int | None = None
         self.numbering_ended = False
         self.refs: dict[str, str] = {}
-        self.ref_boxes: dict[str, tuple[float, float]] = {}
+        self.ref_boxes: dict[str, RefBox] = {}
         self.seen_kinds: set[str] = set()
         self.contents_page = 0
         self.closing_page = 0
@@ -201,13 +212,27 @@ class Placeholder(Flowable):  # type: ignore[misc]
 class Ref(Flowable):  # type: ignore[misc]
     """A number printed here but known later: a form defined by :class:`DefineRefs`."""
 
-    def __init__(self, binder: Binder, key: str, width: float, size: float) -> None:
+    def __init__(
+        self,
+        binder: Binder,
+        key: str,
+        width: float,
+        size: float,
+        *,
+        height: float | None = None,
+        align: str = "center",
+    ) -> None:
+        """A box ``width`` wide; ``height`` is the line it stands in, as a
+        paragraph's leading, so that its baseline meets the text beside it."""
         super().__init__()
         self.binder, self.key, self.width, self.size = binder, key, width, size
-        binder.ref_boxes[key] = (width, size)
+        self.box_height = height or size * 1.2
+        ascent = pdfmetrics.getAscent(binder.font, size)
+        baseline = self.box_height - ascent if height else None
+        binder.ref_boxes[key] = RefBox(width, size, align, baseline)
 
     def wrap(self, *_: Any) -> tuple[float, float]:
-        return (self.width, self.size * 1.2)
+        return (self.width, self.box_height)
 
     def draw(self) -> None:
         self.canv.doForm(self.key)
@@ -226,12 +251,18 @@ class DefineRefs(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canv = self.canv
         self.binder.before_refs()
-        for key, (width, size) in self.binder.ref_boxes.items():
+        for key, box in self.binder.ref_boxes.items():
             text = self.binder.refs.get(key, "")
-            canv.beginForm(key, 0, -size, width, size * 2)
+            size = box.size
+            canv.beginForm(key, 0, -size, box.width, size * 4)
             canv.setFont(self.binder.font, size)
-            descent = pdfmetrics.getDescent(self.binder.font, size)
-            canv.drawCentredString(width / 2, -descent + size * 0.1, text)
+            y = box.baseline
+            if y is None:
+                y = -pdfmetrics.getDescent(self.binder.font, size) + size * 0.1
+            if box.align == "left":
+                canv.drawString(0, y, text)
+            else:
+                canv.drawCentredString(box.width / 2, y, text)
             canv.endForm()
 
 

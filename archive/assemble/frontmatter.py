@@ -1,10 +1,15 @@
 """The cover, the 卷内文件目录 and the 卷内备考表 of a person's file (GB/T 9705).
 
-DOMAIN.md §3: the cover names the fonds, the file's title, its dates, the
-retention period, the number of documents and of pages, and the 档号
-(全宗号-目录号-案卷号); the list gives for each document 序号, 文号, 责任者, 题名,
-日期 (8 digits), 页号 (its first page) and 备注, and its last row the first and
-last page; the 备考表 closes the file with 本卷情况说明, 立卷人, 检查人, 立卷时间.
+DOMAIN.md §3: the cover (案卷封面) names the fonds (全宗名称), the class
+(类目名称), the file's title (案卷题名), its dates (起止时间), the retention
+period, the number of documents and of pages, and the 档号 (全宗号-目录号-案卷号);
+the list gives for each document 序号, 文号, 责任者, 题名, 日期 (8 digits), 页号
+(its first page) and 备注, and its last row the first and last page; the 备考表
+closes the file with 本卷情况说明, 立卷人, 检查人, 立卷时间.
+
+责任者 is whoever made the document (GB/T 9705: the issuing organ or the
+signer), written out in full: archival practice does not shorten organ names,
+so the column is made wide enough for a police station's name in two lines.
 """
 
 from __future__ import annotations
@@ -22,11 +27,13 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 from archive.assemble.binder import Binder, Mark, Ref
 from archive.fonts import FontBook
 from archive.render.kinsoku import CJKParagraph
-from forms import CaseFile, Entry, Measure, Office
+from forms import CaseFile, DocumentKind, Entry, Measure, Office
 
 BODY = 10.5
 """五号, for the list and the table cells."""
-LIST_WIDTHS = [10 * mm, 26 * mm, 28 * mm, 50 * mm, 18 * mm, 12 * mm, 12 * mm]
+LIST_WIDTHS = [9 * mm, 26 * mm, 36 * mm, 50 * mm, 16 * mm, 9 * mm, 10 * mm]
+"""The seven columns within the 156 mm text block of the GB/T 9704 page."""
+LIST_PAD = 1.5
 LIST_HEAD = ["序号", "文号", "责任者", "题名", "日期", "页号", "备注"]
 NUMBER_FIELDS = ("number", "letter_number", "permit_number", "document_number",
                  "report_number")  # fmt: skip
@@ -48,11 +55,33 @@ def yyyymmdd(day: dt.date | None) -> str:
     return day.strftime("%Y%m%d") if day else ""
 
 
-def listing(entry: Entry, key: str, office: Office, scanned: bool) -> Listing:
+def listing(
+    entry: Entry, key: str, office: Office, scanned: bool, person: str = ""
+) -> Listing:
     doc = entry.document
     number = next((str(v) for f in NUMBER_FIELDS if (v := getattr(doc, f, None))), "")
+    return Listing(entry, key, number, responsible(entry, office, person), scanned)
+
+
+def responsible(entry: Entry, office: Office, person: str = "") -> str:
+    """责任者: the organ that issued the document, or the person who wrote it.
+
+    Police documents name their organ (``issuing_organ``); the test log is
+    kept by the police station (戒毒条例 art. 19); a talk record by its
+    recorder, a 帮教 record by its staff, a 定期报告 by the person (``person``);
+    every other document is the office's.
+    """
+    doc = entry.document
     organ = next((str(v) for f in ORGAN_FIELDS if (v := getattr(doc, f, None))), "")
-    return Listing(entry, key, number, organ or office.name, scanned)
+    if organ:
+        return organ
+    if entry.kind is DocumentKind.test_log and office.police_station:
+        return office.police_station
+    recorder = getattr(getattr(doc, "recorder", None), "name", None)
+    staff = getattr(doc, "staff", None)
+    if entry.name == "self_report" and person:
+        return person
+    return str(recorder or staff or office.name)
 
 
 def file_title(case: CaseFile) -> str:
@@ -65,12 +94,23 @@ def file_title(case: CaseFile) -> str:
 
 
 def file_number(case: CaseFile, office: Office, slug: str) -> str:
-    """档号 = 全宗号-目录号-案卷号; 案卷号 = the 登记表's 档案编号, else the slug."""
+    """档号 = 全宗号-目录号-案卷号; 案卷号 = the 登记表's 档案编号, else the slug.
+
+    A 档案编号 that already begins with the 全宗号 and 目录号 is the whole 档号.
+    """
     volume = next(
         (r.archive_number for r in case.registrations if r.archive_number), slug
     )
-    parts = [office.fonds_number or "", office.catalogue_number or "", volume]
-    return "-".join(p for p in parts if p)
+    prefix = "-".join(p for p in (office.fonds_number, office.catalogue_number) if p)
+    if not prefix or volume.startswith(prefix + "-"):
+        return volume
+    return f"{prefix}-{volume}"
+
+
+def category(case: CaseFile) -> str:
+    """类目名称: the measure's file class."""
+    measure = case.measure.zh if case.measure else "社区戒毒(康复)"
+    return f"{measure}人员档案"
 
 
 class FrontMatter:
@@ -95,16 +135,15 @@ class FrontMatter:
     def cover(self, case: CaseFile, office: Office, slug: str, count: int) -> list[Any]:
         dates = [e.date for e in case.entries() if e.date]
         span = f"{yyyymmdd(min(dates))}—{yyyymmdd(max(dates))}" if dates else ""
-        measure = case.measure.zh if case.measure else ""
+        pages = Ref(self.binder, "ref-pages", 100 * mm, 14, height=26, align="left")
         rows: list[tuple[str, Any]] = [
             ("全宗名称", office.fonds_name or office.name),
+            ("类目名称", category(case)),
             ("案卷题名", file_title(case)),
-            ("当事人", case.person.name or ""),
-            ("措施", measure),
-            ("起止日期", span),
+            ("起止时间", span),
             ("保管期限", office.retention),
-            ("件数", str(count)),
-            ("页数", Ref(self.binder, "ref-pages", 100 * mm, 14)),
+            ("件数", f"{count}件"),
+            ("页数", pages),
             ("档号", file_number(case, office, slug)),
         ]
         data = [[self._p(k, self.text), v if isinstance(v, Flowable) else
@@ -142,8 +181,8 @@ class FrontMatter:
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),
             ("FONTNAME", (0, 0), (-1, -1), self.binder.font),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), LIST_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), LIST_PAD),
         ])  # fmt: skip
         return [
             Mark(self.binder, "contents", "卷内文件目录", end=False),
@@ -154,9 +193,10 @@ class FrontMatter:
     def closing(self, case: CaseFile, count: int) -> list[Any]:
         sheet = case.closing
         notes = sheet.notes or f"本卷共有文件{count}件，无缺页、无复印件替代原件。"
+        pages = Ref(self.binder, "ref-pages-2", 100 * mm, 14, height=26, align="left")
         rows = [
             ("本卷情况说明", self._p(notes, self.text)),
-            ("本卷页数", Ref(self.binder, "ref-pages-2", 100 * mm, 14)),
+            ("本卷页数", pages),
             ("立卷人", self._p(sheet.filed_by or "", self.text)),
             ("检查人", self._p(sheet.checked_by or "", self.text)),
             ("立卷时间", self._p(yyyymmdd(sheet.filed_date), self.text)),
