@@ -28,12 +28,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
 )
 
+from archive.render.layout import page_frame
 from archive.render.model import PageSetup
 
 FRONT = PageSetup(595.28, 841.89, 37 * mm, 35 * mm, 28 * mm, 26 * mm)
@@ -95,17 +95,7 @@ class Binder(BaseDocTemplate):  # type: ignore[misc]
         """The id of the page template for ``setup``, made on first use."""
         if setup not in self.setups:
             name = f"page{len(self.setups)}"
-            frame = Frame(
-                setup.left,
-                setup.bottom,
-                setup.width - setup.left - setup.right,
-                setup.height - setup.top - setup.bottom,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-                id=name,
-            )
+            frame = page_frame(setup, name)
             template = PageTemplate(
                 name,
                 [frame],

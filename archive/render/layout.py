@@ -30,13 +30,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Frame, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 
 from archive.fonts import FontBook
 from archive.render.kinsoku import CJKParagraph
-from archive.render.model import Block, Cell, PageBreak, Paragraph, Table
+from archive.render.model import Block, Cell, PageBreak, PageSetup, Paragraph, Table
 
 ALIGNMENT = {
     "left": TA_LEFT,
@@ -56,6 +56,21 @@ AUTOSPACE = 0.2
 _BOUNDARY = re.compile(
     r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])"
 )
+
+
+def page_frame(setup: PageSetup, name: str | None = None) -> Frame:
+    """The text block of a page laid out as ``setup``: inside the margins, unpadded."""
+    return Frame(
+        setup.left,
+        setup.bottom,
+        setup.width - setup.left - setup.right,
+        setup.height - setup.top - setup.bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=name,
+    )
 
 
 class Layout:

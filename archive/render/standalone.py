@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, PageTemplate
 
 from archive.fonts import FontBook
-from archive.render.layout import Layout
+from archive.render.layout import Layout, page_frame
 from archive.render.model import DocumentModel
 
 
@@ -20,16 +20,7 @@ def render_document(model: DocumentModel, fonts: FontBook) -> bytes:
     """The PDF bytes of ``model`` laid out alone."""
     buffer = io.BytesIO()
     page = model.page
-    frame = Frame(
-        page.left,
-        page.bottom,
-        page.width - page.left - page.right,
-        page.height - page.top - page.bottom,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = page_frame(page)
     doc = BaseDocTemplate(
         buffer,
         pagesize=(page.width, page.height),
