@@ -1,27 +1,36 @@
-"""The build pipeline of one person: fill (now), then render, assemble, manifest.
+"""The build pipeline of one person: fill, render and assemble, all or nothing.
 
 :func:`build_person` runs the steps for one person folder and returns a
-:class:`BuildResult`. Each step is a function of the person's loaded case and
-a working folder; the PDF steps (archive/render, archive/assemble) are added
-after :func:`docx_step` in the same way. Output is replaced only when a step
-has fully succeeded: the .docx files are filled into a temporary folder beside
-``out/docx`` and swapped in at the end, so earlier good output survives any
-failure (DESIGN.md, "Principles").
+:class:`BuildResult`; it never raises for a problem of that person. The whole
+of ``out/`` (``docx/``, ``<slug>.pdf``, ``contents.json``, ``build-key.json``)
+is made in a hidden sibling folder and swapped in with renames only after
+every step succeeded (:mod:`archive.fsutil`), so a build that fails, or is
+killed, in any step leaves the previous ``out/`` exactly as it was (DESIGN.md,
+"Principles"). ``out/`` always holds the output of one build and nothing else:
+a ``--docx-only`` build leaves no PDF from an earlier build beside its .docx.
+
+Two builds of one person wait for each other (a lock in the person folder).
+A person whose inputs are unchanged since the last build is skipped, unless
+``force`` is set (:mod:`archive.buildkey`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.assemble import Person, assemble
+from archive.buildkey import KEY_FILE, build_key, key_document, stored_key
 from archive.context import build_context
-from archive.errors import RenderError
+from archive.errors import ArchiveError
 from archive.fill import FillError, fill, write_atomic
+from archive.fsutil import STAGE_PREFIX, person_lock, recover, swap_in
 from archive.paths import PersonFolder
 from forms import CaseFile, CaseFileError, Office, load_case
 from validators.policy import Policy
@@ -29,6 +38,10 @@ from validators.policy import Policy
 log = logging.getLogger(__name__)
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "forms" / "templates"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+PAUSE_ENV = "REHAB_ARCHIVE_BUILD_PAUSE"
+"""Seconds to pause after the .docx step, for tests that kill a build midway."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,10 @@ class BuildOptions:
     """PDF engine: builtin, libreoffice, or auto (LibreOffice where builtin fails)."""
     strict_fonts: bool = False
     """A missing CJK TrueType face is an error instead of a warning."""
+    force: bool = False
+    """Rebuild even when nothing changed since the last build."""
+    lock_wait: float = 60.0
+    """Seconds to wait for another build of the same person to finish."""
 
 
 @dataclass
@@ -50,15 +67,28 @@ class BuildResult:
     person: str
     """The person folder's slug (never the name: it goes into logs)."""
     files: list[Path] = field(default_factory=list)
+    """Every file of the new ``out/`` (for a skipped person: of the kept one)."""
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    skipped: bool = False
+    """Nothing had changed, so the earlier output was kept as it was."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per step: ``fill`` (the .docx files), ``pdf`` (render + assemble)."""
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def docx(self) -> int:
+        return sum(1 for f in self.files if f.suffix == ".docx")
 
-class BuildError(Exception):
+    @property
+    def pdfs(self) -> int:
+        return sum(1 for f in self.files if f.suffix == ".pdf")
+
+
+class BuildError(ArchiveError):
     """One step failed for one person; the message names template and problem."""
 
 
@@ -74,28 +104,68 @@ def templates_folder(office: Office, root: Path | None, options: BuildOptions) -
 def build_person(
     folder: PersonFolder, office: Office, policy: Policy, options: BuildOptions
 ) -> BuildResult:
-    """Load the case and run every step; failures are collected, not raised."""
+    """Build one person under their lock; failures are collected, not raised."""
     result = BuildResult(person=folder.slug)
     started = time.perf_counter()
     try:
-        case = load_case(folder.case_file)
+        with person_lock(folder.path, options.lock_wait):
+            _build_locked(folder, office, policy, options, result)
     except CaseFileError as exc:
         result.errors = [p.message("zh") for p in exc.problems]
-        return result
-    try:
-        templates = templates_folder(office, folder.root, options)
-        result.files = docx_step(folder, case, office, policy, templates)
-        if not options.docx_only:
-            pdf_step(folder, case, office, options)
-    except BuildError as exc:
-        result.errors.append(str(exc))
-    except RenderError as exc:
-        result.errors.append(f"{folder.slug}：{exc}")
+    except ArchiveError as exc:
+        text = str(exc)
+        prefix = f"{folder.slug}："
+        result.errors.append(text if text.startswith(prefix) else prefix + text)
+    except OSError as exc:
+        result.errors.append(f"{folder.slug}：无法读写 {exc.filename}：{exc.strerror}")
     result.seconds = time.perf_counter() - started
-    log.info(
-        "%s: %d document(s) in %.2f s", folder.slug, len(result.files), result.seconds
-    )
+    state = "unchanged" if result.skipped else f"{len(result.files)} file(s)"
+    log.info("%s: %s in %.2f s", folder.slug, state, result.seconds)
     return result
+
+
+def _build_locked(
+    folder: PersonFolder,
+    office: Office,
+    policy: Policy,
+    options: BuildOptions,
+    result: BuildResult,
+) -> None:
+    out = folder.path / "out"
+    recover(out)
+    templates = templates_folder(office, folder.root, options)
+    key = build_key(
+        folder.case_file,
+        folder.path / "scans",
+        templates,
+        office,
+        policy,
+        _output_options(office, options),
+    )
+    stored = stored_key(out)
+    if not options.force and stored is not None and stored[0] == key:
+        result.skipped = True
+        result.files = [out / name for name in stored[1]]
+        return
+
+    case = load_case(folder.case_file)
+    stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.path))
+    try:
+        stage.chmod(0o777 & ~_UMASK)
+        clock = time.perf_counter()
+        made = docx_step(folder, case, office, policy, templates, stage / "docx")
+        result.timings["fill"] = time.perf_counter() - clock
+        _pause_for_tests(folder)
+        if not options.docx_only:
+            clock = time.perf_counter()
+            made += pdf_step(folder, case, office, options, stage)
+            result.timings["pdf"] = time.perf_counter() - clock
+        names = [str(p.relative_to(stage)) for p in made]
+        write_atomic(stage / KEY_FILE, key_document(key, names))
+        swap_in(stage, out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    result.files = [out / name for name in names]
 
 
 def docx_step(
@@ -104,37 +174,35 @@ def docx_step(
     office: Office,
     policy: Policy,
     templates: Path,
+    target: Path,
 ) -> list[Path]:
-    """Fill every entry into ``out/docx/<slug>.docx``; all or nothing."""
-    out = folder.path / "out"
-    out.mkdir(exist_ok=True)
-    target = out / "docx"
-    work = Path(tempfile.mkdtemp(prefix=".docx-", dir=out))
-    try:
-        for entry in case.entries():
-            template = templates / f"{entry.name}.docx"
-            if not template.is_file():
-                raise BuildError(f"{folder.slug}：{entry.slug}：缺少模板 {template}")
-            context = build_context(case, entry, office, policy)
-            try:
-                data = fill(template, context)
-            except FillError as exc:
-                raise BuildError(f"{folder.slug}：{entry.slug}：{exc}") from None
-            write_atomic(work / f"{entry.slug}.docx", data)
-        _swap(work, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return sorted(target.glob("*.docx"))
+    """Fill every entry into ``target/<entry slug>.docx``."""
+    target.mkdir()
+    written = []
+    for entry in case.entries():
+        template = templates / f"{entry.name}.docx"
+        if not template.is_file():
+            raise BuildError(f"{folder.slug}：{entry.slug}：缺少模板 {template}")
+        context = build_context(case, entry, office, policy)
+        try:
+            data = fill(template, context)
+        except FillError as exc:
+            raise BuildError(f"{folder.slug}：{entry.slug}：{exc}") from None
+        path = target / f"{entry.slug}.docx"
+        path.write_bytes(data)
+        written.append(path)
+    return written
 
 
 def pdf_step(
-    folder: PersonFolder, case: CaseFile, office: Office, options: BuildOptions
+    folder: PersonFolder,
+    case: CaseFile,
+    office: Office,
+    options: BuildOptions,
+    stage: Path,
 ) -> list[Path]:
-    """Render and assemble ``out/<slug>.pdf`` and ``out/contents.json`` from out/docx.
-
-    Both files are written only when the whole file has been made.
-    """
-    docx = folder.path / "out" / "docx"
+    """Render and assemble ``<slug>.pdf`` and ``contents.json`` from stage/docx."""
+    docx = stage / "docx"
     fonts = folder.root / office.fonts if office.fonts and folder.root else None
     person = Person(
         slug=folder.slug,
@@ -148,20 +216,30 @@ def pdf_step(
     made = assemble(
         person,
         documents,
-        folder.path / "out",
+        stage,
         engine=options.engine,  # type: ignore[arg-type]
         strict_fonts=options.strict_fonts,
     )
     return [made.pdf, made.contents]
 
 
-def _swap(work: Path, target: Path) -> None:
-    """Put the finished folder in place of ``target``; the old one goes last."""
-    old = target.with_name(".docx-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    work.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+def _output_options(office: Office, options: BuildOptions) -> dict[str, object]:
+    """The options that change the output, for the build key.
+
+    Where the archive lies is not among them: a moved archive needs no rebuild.
+    """
+    return {
+        "docx_only": options.docx_only,
+        "engine": options.engine,
+        "strict_fonts": options.strict_fonts,
+        "fonts": str(office.fonts or ""),
+    }
+
+
+def _pause_for_tests(folder: PersonFolder) -> None:
+    """Sleep for ``$REHAB_ARCHIVE_BUILD_PAUSE`` seconds, announcing it on stderr."""
+    seconds = os.environ.get(PAUSE_ENV)
+    if not seconds:
+        return
+    print(f"PAUSE {folder.slug}", file=sys.stderr, flush=True)
+    time.sleep(float(seconds))
