@@ -3,6 +3,7 @@ earlier output; LibreOffice converts everything it writes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import uuid
@@ -12,6 +13,7 @@ import docx
 import pytest
 
 from archive.cli import main
+from archive.fonts import font_book, fontconfig_env, write_fontconfig
 from forms import load_case
 
 DATA = Path(__file__).parent / "data" / "full"
@@ -64,13 +66,36 @@ def _people() -> list[Path]:
     return sorted(p.parent for p in DATA.glob("*/case.yaml"))
 
 
+CHUNK = 200
+"""Files per LibreOffice process: one headless soffice given more than about 250
+files was seen to stop converting after the 247th and still exit 0."""
+
+
+def _convert(soffice: str, files: list[Path], out: Path, work: Path) -> None:
+    """Convert ``files`` to PDF in ``out``, one soffice process per chunk.
+
+    The fontconfig alias file of the renderer maps the template faces (宋体,
+    仿宋_GB2312 …) to installed ones, which makes LibreOffice convert about 60%
+    faster than when it searches for substitutes itself.
+    """
+    env = fontconfig_env(write_fontconfig(font_book(), work))
+    profile = work / f"lo-{uuid.uuid4().hex}"
+    for start in range(0, len(files), CHUNK):
+        chunk = [str(f) for f in files[start : start + CHUNK]]
+        subprocess.run(
+            [soffice, "--headless", f"-env:UserInstallation=file://{profile}",
+             "--convert-to", "pdf", "--outdir", str(out), *chunk],
+            check=True, capture_output=True, timeout=900, env=env,
+        )  # fmt: skip
+
+
 @pytest.mark.slow
 def test_every_document_of_every_person_opens_and_converts_to_pdf(
     tmp_path: Path,
 ) -> None:
-    """Every .docx of every person opens in python-docx; LibreOffice converts, in
-    one process, up to three instances of each template from different people
-    (converting all ~1,000 sample documents takes six minutes)."""
+    """Every .docx of every person opens in python-docx, and LibreOffice turns
+    every one into a non-empty PDF (issue 3); about four minutes for the ~1,000
+    documents of sample_archive/ on two cores."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed: cannot convert to PDF")
@@ -78,25 +103,20 @@ def test_every_document_of_every_person_opens_and_converts_to_pdf(
     source = _people()[0].parent
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("out", ".index"))
     assert main(["build", str(root), "--docx-only"]) == 0
-    chosen: dict[str, list[Path]] = {}
-    for folder in sorted(p.parent for p in root.glob("*/case.yaml")):
-        for file in sorted((folder / "out" / "docx").glob("*.docx")):
-            docx.Document(str(file))
-            name = file.stem.split("-", 1)[1].rsplit("-", 1)[0]
-            picked = chosen.setdefault(name, [])
-            if len(picked) < 3 and all(f.parent != file.parent for f in picked):
-                picked.append(file)
     staged = tmp_path / "staged"
     staged.mkdir()
-    for files in chosen.values():
-        for file in files:
-            shutil.copy(file, staged / f"{file.parents[2].name}-{file.name}")
-    profile = tmp_path / f"lo-{uuid.uuid4().hex}"
+    for folder in sorted(p.parent for p in root.glob("*/case.yaml")):
+        case = load_case(folder / "case.yaml")
+        for entry in case.entries():
+            file = folder / "out" / "docx" / f"{entry.slug}.docx"
+            docx.Document(str(file))
+            os.link(file, staged / f"{folder.name}-{file.name}")
+    files = sorted(staged.iterdir())
     pdf = tmp_path / "pdf"
-    files = [str(f) for f in sorted(staged.iterdir())]
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{profile}",
-         "--convert-to", "pdf", "--outdir", str(pdf), *files],
-        check=True, capture_output=True, timeout=600,
-    )  # fmt: skip
-    assert {p.stem for p in pdf.glob("*.pdf")} == {f.stem for f in staged.iterdir()}
+
+    _convert(soffice, files, pdf, tmp_path)
+
+    missing = [f.stem for f in files if not (pdf / f"{f.stem}.pdf").is_file()]
+    assert missing == []
+    empty = [f.stem for f in files if (pdf / f"{f.stem}.pdf").stat().st_size == 0]
+    assert empty == []
