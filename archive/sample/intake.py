@@ -48,7 +48,7 @@ def decision(ctx: Context) -> Decision:
             f"被{ids.POLICE_STATION}查获，现场检测结果呈阳性。"
         ),
         addiction_finding=finding,
-        evidence="现场检测报告书、本人陈述和申辩、吸毒成瘾认定意见书等证据证实",
+        evidence="现场检测报告书、本人陈述和申辩、吸毒成瘾认定意见书等",
         legal_basis="《中华人民共和国禁毒法》第四十八条"
         if rehab
         else "《中华人民共和国禁毒法》第三十三条",
