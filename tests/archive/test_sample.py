@@ -24,11 +24,15 @@ SAMPLE = Path(__file__).resolve().parents[2] / "sample_archive"
 ROW = re.compile(r"^\| (p\d{3}) \| ([^|]+) \| (\w+) \| ([^|]+) \|$")
 
 
+DERIVED = {"out", ".index", "audit.jsonl", ".audit-head"}
+"""What commands add to an archive; not part of what ``sample`` writes."""
+
+
 def _files(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not DERIVED & set(p.relative_to(root).parts)
     }
 
 
