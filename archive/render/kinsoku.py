@@ -50,18 +50,19 @@ def break_points(chars: str, widths: list[float], max_width: float) -> list[int]
     return starts
 
 
-def _adjust(chars: str, start: int, overflow: int) -> int:
+def _adjust(chars: str, start: int, overflow: int, hang: bool = True) -> int:
     """Where the next line starts when character ``overflow`` does not fit."""
     b = overflow
     if chars[b] in NO_START:
         b += 1
-        if b < len(chars) and chars[b] in NO_START:
+        if not hang or (b < len(chars) and chars[b] in NO_START):
             b = overflow
             while b > start + 1 and chars[b] in NO_START:
                 b -= 1
+    b = _before_word(chars, start, b)
     while b > start + 1 and b < len(chars) and chars[b - 1] in NO_END:
         b -= 1
-    return _before_word(chars, start, b)
+    return b
 
 
 def _before_word(chars: str, start: int, b: int) -> int:
@@ -87,6 +88,10 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
     so the descent ends at the bottom of the line.
     """
 
+    hang: bool = True
+    """Whether a closing mark may hang in the margin; LibreOffice hangs none in a
+    table cell, whose edge is a border, so a cell's paragraphs set this off."""
+
     spread: Spread = "none"
     """Whether lines are stretched to the measure: ``w:jc`` both or distribute."""
 
@@ -96,6 +101,7 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
             if isinstance(part, CJKParagraph):
                 part.drop = self.drop
                 part.spread = self.spread
+                part.hang = self.hang
         return parts
 
     def beginText(self, x: float, y: float) -> PDFTextObject:
@@ -119,17 +125,19 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
                 glyphs.extend(cjkU(ch, frag, "utf8") for ch in text)
             else:
                 glyphs.append(cjkU("", frag, "utf8"))
-        lines = _lines(glyphs, list(maxWidths), self.spread)
+        lines = _lines(glyphs, list(maxWidths), self.spread, self.hang)
         return _ParaLines(kind=1, lines=lines)
 
 
-def _lines(glyphs: list[Any], max_widths: list[float], spread: Spread) -> list[Any]:
+def _lines(
+    glyphs: list[Any], max_widths: list[float], spread: Spread, hang: bool = True
+) -> list[Any]:
     lines: list[Any] = []
     text = "".join(str(g) or "\x00" for g in glyphs)
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        end = _line_end(glyphs, text, start, max_width)
+        end = _line_end(glyphs, text, start, max_width, hang)
         line = glyphs[start:end]
         used = sum(g.width for g in line)
         hard = hasattr(glyphs[end - 1].frag, "lineBreak")
@@ -139,6 +147,9 @@ def _lines(glyphs: list[Any], max_widths: list[float], spread: Spread) -> list[A
             _stretch(made)
         lines.append(made)
         start = end
+        if not hard:
+            while start < len(glyphs) and str(glyphs[start]) == "\xa0":
+                start += 1  # a space or autospace gap at a wrap is not set
     return lines
 
 
@@ -218,7 +229,9 @@ class SpacedText(PDFTextObject):  # type: ignore[misc]
         super()._textOut(text, TStar)
 
 
-def _line_end(glyphs: list[Any], text: str, start: int, max_width: float) -> int:
+def _line_end(
+    glyphs: list[Any], text: str, start: int, max_width: float, hang: bool
+) -> int:
     used = 0.0
     for i in range(start, len(glyphs)):
         glyph = glyphs[i]
@@ -226,5 +239,5 @@ def _line_end(glyphs: list[Any], text: str, start: int, max_width: float) -> int
             return i + 1
         used += glyph.width
         if used > max_width + _FUZZ and i > start:
-            return _adjust(text, start, i)
+            return _adjust(text, start, i, hang)
     return len(glyphs)

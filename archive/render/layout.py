@@ -147,6 +147,21 @@ class Layout:
             self._styles[key] = style
         return style
 
+    def _in_cell(self, style: ParagraphStyle) -> ParagraphStyle:
+        """The style for a paragraph in a table cell, whose lines may part anywhere.
+
+        Where a row breaks across pages, Word and LibreOffice split a cell's
+        paragraph after any line; widow and orphan control is for body text.
+        """
+        key = ("cell", style.name)
+        found = self._styles.get(key)
+        if found is None:
+            found = ParagraphStyle(
+                f"{style.name}c", parent=style, allowOrphans=1, allowWidows=1
+            )
+            self._styles[key] = found
+        return found
+
     def _run(self, run: Any) -> str:
         gap = f'<font size="{run.size * AUTOSPACE * 2:g}">\xa0</font>'
         text = gap.join(
@@ -194,6 +209,10 @@ class Layout:
         for c0, r0, c1, r1, cell in regions:
             width = sum(table.widths[c0 : c1 + 1]) - pad_h
             content = self.flowables(list(cell.blocks)) or [""]
+            for flowable in content:
+                if isinstance(flowable, CJKParagraph):
+                    flowable.style = self._in_cell(flowable.style)
+                    flowable.hang = False
             data[r0][c0] = content
             if (c0, r0) != (c1, r1):
                 commands.append(("SPAN", (c0, r0), (c1, r1)))

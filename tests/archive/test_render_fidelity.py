@@ -126,3 +126,50 @@ def test_libreoffice_engine_builds_the_whole_file(tmp_path: Path) -> None:
         check=True,
     )
     assert all(row.split()[-5] == "yes" for row in fonts.stdout.splitlines()[2:])
+
+
+SAMPLE = Path(__file__).parents[2] / "sample_archive"
+SAMPLE_PERSON = "p005"
+"""A full sample person: 44 documents of 12 kinds, the test log, a late report."""
+
+
+@pytest.fixture(scope="module")
+def sample_rendered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[Path, Path, Path]]:
+    """Every document of one sample_archive person, by both engines."""
+    root = tmp_path_factory.mktemp("sample") / "archive"
+    root.mkdir()
+    shutil.copy(SAMPLE / "archive.yaml", root)
+    shutil.copytree(SAMPLE / SAMPLE_PERSON, root / SAMPLE_PERSON)
+    assert main(["build", str(root / SAMPLE_PERSON), "--docx-only"]) == 0
+    documents = sorted((root / SAMPLE_PERSON / "out" / "docx").glob("*.docx"))
+    out = root / "pdf"
+    out.mkdir()
+    by_libreoffice = convert(documents, out, font_book())
+    found = {}
+    for docx in documents:
+        builtin = out / f"{docx.stem}.builtin.pdf"
+        builtin.write_bytes(render_document(read_docx(docx), font_book()))
+        found[docx.stem] = (docx, builtin, by_libreoffice[docx])
+    return found
+
+
+@pytest.mark.xfail(
+    reason="in the test log's narrow cells LibreOffice breaks a number after a"
+    " closing bracket (〕1/5001号) and wraps place names a character earlier",
+    strict=False,
+)
+def test_every_document_of_a_sample_person_matches_libreoffice(
+    sample_rendered: dict[str, tuple[Path, Path, Path]],
+) -> None:
+    differ = []
+    for stem, (docx, builtin, libreoffice) in sample_rendered.items():
+        running = header_rows(docx)
+        if pages(builtin) != pages(libreoffice):
+            differ.append(f"{stem}: {pages(builtin)} pages, not {pages(libreoffice)}")
+        elif text(builtin, running) != text(libreoffice, running):
+            differ.append(f"{stem}: text differs")
+
+    assert len(sample_rendered) >= 40
+    assert not differ
