@@ -31,6 +31,7 @@ from archive.context import build_context
 from archive.errors import ArchiveError
 from archive.fill import FillError, fill, write_atomic
 from archive.fsutil import STAGE_PREFIX, person_lock, recover, swap_in
+from archive.manifest import write_manifests
 from archive.paths import PersonFolder
 from forms import CaseFile, CaseFileError, Office, load_case
 from validators.policy import Policy
@@ -162,6 +163,7 @@ def _build_locked(
             result.timings["pdf"] = time.perf_counter() - clock
         names = [str(p.relative_to(stage)) for p in made]
         write_atomic(stage / KEY_FILE, key_document(key, names))
+        write_manifests(folder.path, stage)
         swap_in(stage, out)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
