@@ -1,0 +1,352 @@
+"""Benchmark: ``rehab-archive build`` on N generated people, against the peer route.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_build.py [--people 12] [--runs 3] [--keep DIR]
+
+In one run, on one synthetic archive (``archive.sample``, seed 7):
+
+- per document, median over ``--runs``: filling (our cached docxtpl), rendering
+  alone by the built-in engine, and LibreOffice converting the same documents
+  in one process (per-document share of the batch), with the ratio;
+- the person nearest to 60 documents, built in process ``--runs`` times
+  (``--force``), split into fill, render (reading the .docx and laying out
+  with reportlab) and assemble (pypdf finishing, writing); the size of the PDF;
+- the same person through the route a user would otherwise assemble: plain
+  docxtpl per document, one LibreOffice process for the batch, pypdf merging
+  with bookmarks; reported as a ratio to our build;
+- the whole archive through the command line with ``--jobs 1`` and ``--jobs 2``
+  (``--force``), scaled to 1,000 people; a rebuild with nothing changed of
+  1,000 people (hard-linked copies of the built ones); peak memory of the
+  build's process tree (sum of the RSS of the command and its workers, sampled
+  every 0.1 s) and of its largest process (``getrusage`` of children).
+
+Check time per 1,000 people is bench_check.py's; the index is bench_index.py's.
+
+Prints a Markdown section for benchmarks/RESULTS.md with the machine: CPU
+model, ``nproc``, load average at the start and the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import archive.assemble as assembly
+from archive import paths
+from archive.build import BuildOptions, build_person, templates_folder
+from archive.commands.build import _office
+from archive.context import build_context
+from archive.fill import fill
+from archive.fonts import font_book
+from archive.render import libreoffice
+from archive.render.reader import read_docx
+from archive.render.standalone import render_document
+from archive.sample import DEFAULT_AS_OF, write_sample
+from forms import load_case
+
+CLI = [sys.executable, "-m", "archive.cli"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=12)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="generate into (or reuse) this DIR")
+    args = parser.parse_args()
+    load_start = os.getloadavg()[0]
+
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
+        root = args.keep or Path(scratch) / "archive"
+        if not list(root.glob("p*/case.yaml")):
+            write_sample(root, args.people, args.seed, DEFAULT_AS_OF)
+        people, _ = paths.resolve([root])
+        office, policy = _office(root)
+        sizes = {p.slug: len(load_case(p.case_file).entries()) for p in people}
+        person = min(people, key=lambda p: abs(sizes[p.slug] - 60))
+        rows: list[tuple[str, str]] = []
+        rows += _per_document(person, office, policy, args.runs, Path(scratch))
+        rows += _per_person(person, office, policy, args.runs)
+        rows += _peer_route(person, office, policy, Path(scratch), rows)
+        rows += _batch(root, len(people))
+
+    _print(args, load_start, sizes, person.slug, rows)
+
+
+def _per_document(
+    person: paths.PersonFolder, office: Any, policy: Any, runs: int, scratch: Path
+) -> list[tuple[str, str]]:
+    case = load_case(person.case_file)
+    templates = templates_folder(office, person.root, BuildOptions())
+    entries = case.entries()
+    contexts = [build_context(case, e, office, policy) for e in entries]
+    work = scratch / "docs"
+    work.mkdir()
+    docs = [work / f"{e.slug}.docx" for e in entries]
+    fonts = font_book()
+
+    def fill_all() -> None:
+        for entry, context, doc in zip(entries, contexts, docs, strict=True):
+            doc.write_bytes(fill(templates / f"{entry.name}.docx", context))
+
+    def render_all() -> None:
+        for doc in docs:
+            render_document(read_docx(doc), fonts)
+
+    fill_all()
+    n = len(docs)
+    fill_ms = _median_ms(fill_all, runs) / n
+    render_ms = _median_ms(render_all, runs) / n
+    lo_dir = scratch / "lo"
+    lo_dir.mkdir()
+    lo_ms = _median_ms(lambda: libreoffice.convert(docs, lo_dir, fonts), 1) / n
+    return [
+        ("documents per run (one person)", str(n)),
+        ("fill, per document (cached templates)", f"{fill_ms:.1f} ms"),
+        ("render alone, built-in engine, per document", f"{render_ms:.1f} ms"),
+        ("LibreOffice, one process for the batch, per document", f"{lo_ms:.1f} ms"),
+        ("**LibreOffice / built-in, per document**", f"**{lo_ms / render_ms:.1f}×**"),
+    ]
+
+
+def _per_person(
+    person: paths.PersonFolder, office: Any, policy: Any, runs: int
+) -> list[tuple[str, str]]:
+    spent: dict[str, float] = {}
+    _time_calls(spent, "render", ("prepare", "_lay_out"))
+    _time_calls(spent, "finish", ("finish",))
+    options = BuildOptions(docx_only=False, force=True)
+    totals, fills, renders, assembles = [], [], [], []
+    build_person(person, office, policy, options)  # warm: templates, fonts
+    for _ in range(runs):
+        spent.clear()
+        result = build_person(person, office, policy, options)
+        if not result.ok:
+            raise SystemExit("\n".join(result.errors))
+        pdf = result.timings["pdf"]
+        totals.append(result.seconds)
+        fills.append(result.timings["fill"])
+        renders.append(spent.get("render", 0.0))
+        assembles.append(pdf - spent.get("render", 0.0))
+    size = (person.path / "out" / f"{person.slug}.pdf").stat().st_size
+    med = statistics.median
+    return [
+        ("one person, build in process (warm), total", f"**{med(totals):.2f} s**"),
+        ("— fill (.docx files)", f"{med(fills):.2f} s"),
+        ("— render (read .docx, reportlab layout)", f"{med(renders):.2f} s"),
+        ("— assemble (pypdf finish, write, swap)", f"{med(assembles):.2f} s"),
+        ("assembled PDF size", f"{size / 1e6:.2f} MB"),
+    ]
+
+
+def _peer_route(
+    person: paths.PersonFolder,
+    office: Any,
+    policy: Any,
+    scratch: Path,
+    rows: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """docxtpl from scratch per document, one LibreOffice batch, pypdf merge."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment
+    from pypdf import PdfWriter
+
+    from archive.fill import _ENV
+
+    case = load_case(person.case_file)
+    templates = templates_folder(office, person.root, BuildOptions())
+    work = scratch / "peer"
+    work.mkdir()
+    start = time.perf_counter()
+    docs = []
+    for entry in case.entries():
+        document = DocxTemplate(templates / f"{entry.name}.docx")
+        env = Environment(autoescape=True)
+        env.filters.update(_ENV.filters)
+        context = build_context(case, entry, office, policy)
+        document.render(context, jinja_env=env, autoescape=True)
+        docs.append(work / f"{entry.slug}.docx")
+        document.save(docs[-1])
+    converted = libreoffice.convert(docs, work, font_book())
+    writer = PdfWriter()
+    for doc in docs:
+        page = len(writer.pages)
+        writer.append(str(converted[doc]))
+        writer.add_outline_item(title=doc.stem, page_number=page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    peer = time.perf_counter() - start
+    ours = float(next(v for k, v in rows if "total" in k).strip("*s "))
+    return [
+        (
+            "peer route (docxtpl + LibreOffice batch + pypdf), one person",
+            f"{peer:.1f} s",
+        ),
+        ("peer route PDF size", f"{len(buffer.getvalue()) / 1e6:.2f} MB"),
+        ("**peer route / our build, one person**", f"**{peer / ours:.1f}×**"),
+    ]
+
+
+def _batch(root: Path, people: int) -> list[tuple[str, str]]:
+    rows = []
+    scale = 1000 / people
+    for jobs in (1, 2):
+        wall, peak_tree, peak_one = _run(
+            ["build", str(root), "--force", "-j", str(jobs)]
+        )
+        rows += [
+            (f"build of {people} people, `--jobs {jobs} --force`", f"{wall:.1f} s"),
+            (f"— projected to 1,000 people, `--jobs {jobs}`",
+             f"{wall * scale / 60:.1f} min"),
+            (f"— peak memory, `--jobs {jobs}`: all processes / largest one",
+             f"{peak_tree / 1e6:.0f} MB / {peak_one / 1e6:.0f} MB"),
+        ]  # fmt: skip
+    wall, _, _ = _run(["build", str(root)])
+    rows.append((f"rebuild of the {people} people, nothing changed", f"{wall:.1f} s"))
+    many = _replicate(root, 1000)
+    wall, _, _ = _run(["build", str(many)])
+    rows.append(("**rebuild of 1,000 people, nothing changed**", f"**{wall:.1f} s**"))
+    return rows
+
+
+def _replicate(root: Path, count: int) -> Path:
+    """``count`` built people, hard links of the ones in ``root`` (no new output)."""
+    many = root.with_name("many")
+    many.mkdir()
+    shutil.copy(root / "archive.yaml", many)
+    built = sorted(p for p in root.iterdir() if (p / "out").is_dir())
+    ignore = shutil.ignore_patterns(".build.lock")
+    for i in range(count):
+        source = built[i % len(built)]
+        shutil.copytree(
+            source, many / f"{source.name}-{i:04d}", copy_function=os.link,
+            ignore=ignore,
+        )  # fmt: skip
+    return many
+
+
+def _run(argv: list[str]) -> tuple[float, int, int]:
+    """Wall time, peak RSS of the process tree, peak RSS of its largest process."""
+    start = time.perf_counter()
+    process = subprocess.Popen([*CLI, *argv], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)  # fmt: skip
+    peak = [0]
+    watcher = threading.Thread(target=_watch, args=(process, peak), daemon=True)
+    watcher.start()
+    _, err = process.communicate()
+    wall = time.perf_counter() - start
+    watcher.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(err.decode("utf-8", "replace"))
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return wall, peak[0], largest
+
+
+def _watch(process: subprocess.Popen[bytes], peak: list[int]) -> None:
+    page = os.sysconf("SC_PAGE_SIZE")
+    while process.poll() is None:
+        total = sum(_rss(pid, page) for pid in _tree(process.pid))
+        peak[0] = max(peak[0], total)
+        time.sleep(0.1)
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, ppid in parents.items() if ppid in frontier]
+        found += frontier
+    return found
+
+
+def _rss(pid: int, page: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _time_calls(spent: dict[str, float], key: str, names: tuple[str, ...]) -> None:
+    """Wrap functions of :mod:`archive.assemble` to add their time to ``spent``."""
+    for name in names:
+        original: Callable[..., Any] = getattr(assembly, name)
+
+        def timed(*a: Any, _f: Callable[..., Any] = original, **k: Any) -> Any:
+            clock = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                spent[key] = spent.get(key, 0.0) + time.perf_counter() - clock
+
+        setattr(assembly, name, timed)
+
+
+def _median_ms(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        clock = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - clock)
+    return statistics.median(times) * 1000
+
+
+def _print(
+    args: argparse.Namespace,
+    load_start: float,
+    sizes: dict[str, int],
+    slug: str,
+    rows: list[tuple[str, str]],
+) -> None:
+    docs = sorted(sizes.values())
+    print(f"## Build (bench_build.py, {dt.date.today().isoformat()})\n")
+    print(
+        f"Machine: {_cpu_model()}, nproc {os.cpu_count()}, "
+        f"Python {platform.python_version()}; load average {load_start:.1f} at the "
+        f"start, {os.getloadavg()[0]:.1f} at the end.\n"
+    )
+    print(
+        f"Archive: {len(sizes)} people (seed {args.seed}), {sum(docs)} document "
+        f"instances ({docs[0]}–{docs[-1]} per person, median "
+        f"{statistics.median(docs):.0f}); per-person figures for {slug} "
+        f"({sizes[slug]} documents); medians of {args.runs} runs.\n"
+    )
+    print("| measure | value |\n| --- | --- |")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    print(
+        f"\nCommand: `.venv/bin/python benchmarks/bench_build.py --people "
+        f"{args.people} --runs {args.runs}`."
+    )
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown CPU"
+
+
+if __name__ == "__main__":
+    main()
