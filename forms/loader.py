@@ -309,8 +309,13 @@ def _problem(
     err: Any, model: type[BaseModel], file: str, lines: dict[Loc, int]
 ) -> Problem:
     ctx: dict[str, object] = dict(err.get("ctx") or {})
-    loc = _field_loc(model, tuple(err["loc"]))
     code = str(err["type"])
+    raw: Loc = tuple(err["loc"])
+    if code == "extra_forbidden" and raw:
+        # The last part is the unknown key as written, whatever it holds ("[" too).
+        loc = (*_field_loc(model, raw[:-1]), raw[-1])
+    else:
+        loc = _field_loc(model, raw)
     zh, en = expected(code, ctx, str(err["msg"]))
     hint: dict[str, str] = {}
     found = ""
@@ -349,9 +354,6 @@ def _field_loc(model: type[BaseModel], raw: Loc) -> Loc:
         elif current is not None and part in current.model_fields:
             out.append(part)
             current = _model_in(current.model_fields[part].annotation)
-        elif current is not None and "[" not in part and part == raw[-1]:
-            out.append(part)  # a key the model does not have (extra_forbidden)
-            current = None
         else:
             current = None if current is not None and "[" not in part else current
     return tuple(out)

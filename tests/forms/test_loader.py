@@ -273,3 +273,11 @@ def test_malformed_json_names_the_line(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.code == "json_syntax"
     assert problem.line == 3
+
+
+def test_an_unknown_key_holding_brackets_is_named_as_written(tmp_path: Path) -> None:
+    path = write(tmp_path, "s[hema_version: 1\nperson:\n  na[me: x\n")
+    assert sorted(problems_of(path)) == [
+        ("person.na[me", "extra_forbidden"),
+        ("s[hema_version", "extra_forbidden"),
+    ]
