@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.cli import main
+from archive.cli import COMMANDS, main
 
 GOOD = """\
 person:
@@ -96,3 +96,22 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert "rehab-archive" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_has_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert f"rehab-archive {command}" in capsys.readouterr().out
+
+
+def test_the_overview_lists_every_command_without_loading_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in COMMANDS)
