@@ -11,10 +11,12 @@ with its field path instead of failing the whole file.
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import types
 import typing
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,6 +73,29 @@ def load_office(path: Path) -> Office:
 
 def load_model(path: Path, model: type[M]) -> M:
     """Read ``path`` (YAML or JSON) and validate it as ``model``."""
+    with _collector_paused():
+        return _load_model(path, model)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one file is read.
+
+    Parsing allocates tens of thousands of short-lived, acyclic objects (YAML
+    nodes and marks); each allocation burst would otherwise start collections
+    that walk every object the program holds, which took about a third of the
+    reading time. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_model(path: Path, model: type[M]) -> M:
     name = str(path)
     try:
         text = _read_text(path)
