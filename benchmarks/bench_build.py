@@ -83,7 +83,7 @@ def main() -> None:
         rows += _per_document(person, office, policy, args.runs, Path(scratch))
         rows += _per_person(person, office, policy, args.runs)
         rows += _peer_route(person, office, policy, Path(scratch), rows)
-        rows += _batch(root, len(people))
+        rows += _batch(root, len(people), Path(scratch))
 
     _print(args, load_start, sizes, person.slug, rows)
 
@@ -202,7 +202,7 @@ def _peer_route(
     ]
 
 
-def _batch(root: Path, people: int) -> list[tuple[str, str]]:
+def _batch(root: Path, people: int, scratch: Path) -> list[tuple[str, str]]:
     rows = []
     scale = 1000 / people
     for jobs in (1, 2):
@@ -218,15 +218,14 @@ def _batch(root: Path, people: int) -> list[tuple[str, str]]:
         ]  # fmt: skip
     wall, _, _ = _run(["build", str(root)])
     rows.append((f"rebuild of the {people} people, nothing changed", f"{wall:.1f} s"))
-    many = _replicate(root, 1000)
+    many = _replicate(root, scratch / "many", 1000)
     wall, _, _ = _run(["build", str(many)])
     rows.append(("**rebuild of 1,000 people, nothing changed**", f"**{wall:.1f} s**"))
     return rows
 
 
-def _replicate(root: Path, count: int) -> Path:
+def _replicate(root: Path, many: Path, count: int) -> Path:
     """``count`` built people, hard links of the ones in ``root`` (no new output)."""
-    many = root.with_name("many")
     many.mkdir()
     shutil.copy(root / "archive.yaml", many)
     built = sorted(p for p in root.iterdir() if (p / "out").is_dir())
@@ -234,10 +233,17 @@ def _replicate(root: Path, count: int) -> Path:
     for i in range(count):
         source = built[i % len(built)]
         shutil.copytree(
-            source, many / f"{source.name}-{i:04d}", copy_function=os.link,
+            source, many / f"{source.name}-{i:04d}", copy_function=_link,
             ignore=ignore,
         )  # fmt: skip
     return many
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _run(argv: list[str]) -> tuple[float, int, int]:
