@@ -128,7 +128,7 @@ def build_one(task: Task) -> BuildResult:
     try:
         return build_person(folder, office, policy, options)
     except Exception as exc:  # one person's defect must not stop the others
-        log.exception("%s: build failed unexpectedly", folder.slug)
+        log.debug("%s: build failed unexpectedly", folder.slug, exc_info=True)
         return BuildResult(folder.slug, errors=[f"{folder.slug}：内部错误：{exc!r}"])
 
 
