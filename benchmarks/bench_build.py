@@ -19,7 +19,7 @@ In one run, on one synthetic archive (``archive.sample``, seed 7):
   (``--force``), scaled to 1,000 people; a rebuild with nothing changed of
   1,000 people (hard-linked copies of the built ones); peak memory of the
   build's process tree (sum of the RSS of the command and its workers, sampled
-  every 0.1 s) and of its largest process (``getrusage`` of children).
+  every 0.1 s) and of its largest process.
 
 Check time per 1,000 people is bench_check.py's; the index is bench_index.py's.
 
@@ -34,7 +34,6 @@ import datetime as dt
 import io
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -251,23 +250,23 @@ def _run(argv: list[str]) -> tuple[float, int, int]:
     start = time.perf_counter()
     process = subprocess.Popen([*CLI, *argv], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)  # fmt: skip
-    peak = [0]
-    watcher = threading.Thread(target=_watch, args=(process, peak), daemon=True)
+    peaks = [0, 0]
+    watcher = threading.Thread(target=_watch, args=(process, peaks), daemon=True)
     watcher.start()
     _, err = process.communicate()
     wall = time.perf_counter() - start
     watcher.join()
     if process.returncode not in (0, 1):
         raise SystemExit(err.decode("utf-8", "replace"))
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return wall, peak[0], largest
+    return wall, peaks[0], peaks[1]
 
 
-def _watch(process: subprocess.Popen[bytes], peak: list[int]) -> None:
+def _watch(process: subprocess.Popen[bytes], peaks: list[int]) -> None:
     page = os.sysconf("SC_PAGE_SIZE")
     while process.poll() is None:
-        total = sum(_rss(pid, page) for pid in _tree(process.pid))
-        peak[0] = max(peak[0], total)
+        sizes = [_rss(pid, page) for pid in _tree(process.pid)]
+        peaks[0] = max(peaks[0], sum(sizes))
+        peaks[1] = max(peaks[1], *sizes)
         time.sleep(0.1)
 
 
