@@ -51,6 +51,8 @@ are stretched by :class:`~archive.render.kinsoku.CJKParagraph` itself, and
 reportlab sees them as full lines set from the left (a distributed line of one
 character is centred)."""
 CELL_PAD_V = 0.0
+SPLIT_MIN = 10.0
+"""The least height (points) of either part of a row broken across pages: a line."""
 AUTOSPACE = 0.2
 """The gap between Chinese and Latin text, in ems (a no-break space is half an em)."""
 _BOUNDARY = re.compile(
@@ -243,7 +245,7 @@ class Layout:
             repeatRows=repeat,
             hAlign=align,
             splitByRow=0,
-            splitInRow=1,
+            splitInRow=SPLIT_MIN,
         )
 
 

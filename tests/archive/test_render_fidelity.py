@@ -34,7 +34,11 @@ def rendered(
     shutil.copytree(DATA, root)
     assert main(["build", str(root), "--docx-only"]) == 0
     documents = sorted((root / "p001" / "out" / "docx").glob("*.docx"))
-    out = root / "pdf"
+    return render_both(documents, root / "pdf")
+
+
+def render_both(documents: list[Path], out: Path) -> dict[str, tuple[Path, Path, Path]]:
+    """Each document's .docx, built-in PDF and LibreOffice PDF, by stem."""
     out.mkdir()
     by_libreoffice = convert(documents, out, font_book())
     found = {}
@@ -144,15 +148,7 @@ def sample_rendered(
     shutil.copytree(SAMPLE / SAMPLE_PERSON, root / SAMPLE_PERSON)
     assert main(["build", str(root / SAMPLE_PERSON), "--docx-only"]) == 0
     documents = sorted((root / SAMPLE_PERSON / "out" / "docx").glob("*.docx"))
-    out = root / "pdf"
-    out.mkdir()
-    by_libreoffice = convert(documents, out, font_book())
-    found = {}
-    for docx in documents:
-        builtin = out / f"{docx.stem}.builtin.pdf"
-        builtin.write_bytes(render_document(read_docx(docx), font_book()))
-        found[docx.stem] = (docx, builtin, by_libreoffice[docx])
-    return found
+    return render_both(documents, root / "pdf")
 
 
 @pytest.mark.xfail(
