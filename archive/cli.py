@@ -56,7 +56,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; the options of a command only when ``argv`` names it."""
     parser = argparse.ArgumentParser(
         prog="rehab-archive",
-        description="社区戒毒(康复)一人一档：案卷数据校验、文书生成、组卷、检索与合规检查。",
+        description="社区戒毒（康复）一人一档：案卷数据校验、文书生成、组卷、检索与合规检查。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument(

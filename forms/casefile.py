@@ -85,7 +85,7 @@ class CaseFile(Model):
     measure: Measure | None = None
     """措施：community_treatment（社区戒毒）或 community_rehab（社区康复）"""
     decision: Decision | None = None
-    """1 责令社区戒毒(康复)决定书"""
+    """1 责令社区戒毒（康复）决定书"""
     registrations: list[Registration] = Field(default=[], max_length=20)
     """2 登记表（每个执行地一份）"""
     late_report: LateReportNotice | None = None
@@ -93,7 +93,7 @@ class CaseFile(Model):
     agreements: list[Agreement] = Field(default=[], max_length=20)
     """3 协议书（每个执行地一份）"""
     plan: Plan | None = None
-    """4 社区戒毒(康复)计划"""
+    """4 社区戒毒（康复）计划"""
     group_roster: GroupRoster | None = None
     """5 工作小组成员名单"""
     visits: list[Visit] = Field(default=[], max_length=MANY)
@@ -115,7 +115,7 @@ class CaseFile(Model):
     leave_requests: list[LeaveRequest] = Field(default=[], max_length=MANY)
     """10 外出请假审批表及准假通知书"""
     transfers: list[Transfer] = Field(default=[], max_length=20)
-    """11 变更戒毒(康复)地点审批表及函"""
+    """11 变更戒毒（康复）地点审批表及函"""
     evaluations: list[Evaluation] = Field(default=[], max_length=MANY)
     """12 现实表现评价"""
     suspensions: list[Suspension] = Field(default=[], max_length=50)

@@ -77,7 +77,7 @@ class Evaluation(Document):
     @property
     def title(self) -> str:
         label = self.period.zh if self.period is not None else "现实表现评价"
-        return f"社区戒毒(康复)人员{label}表"
+        return f"社区戒毒（康复）人员{label}表"
 
 
 class ReleaseNotice(Document):
@@ -140,7 +140,7 @@ class Suspension(Annex):
     """中止: custody pauses the term (戒毒条例 art. 24(2)); filed with #12."""
 
     filed_with: ClassVar[DocumentKind] = DocumentKind.evaluation
-    title_zh: ClassVar[str] = "中止社区戒毒(康复)记录"
+    title_zh: ClassVar[str] = "中止社区戒毒（康复）记录"
     date_field: ClassVar[str] = "start"
 
     start: OptDate = None
@@ -159,7 +159,7 @@ class Termination(Annex):
     """终止 (戒毒条例 art. 24(1)): no release notice follows; filed last."""
 
     filed_with: ClassVar[DocumentKind] = DocumentKind.release_notice
-    title_zh: ClassVar[str] = "终止社区戒毒(康复)记录"
+    title_zh: ClassVar[str] = "终止社区戒毒（康复）记录"
     date_field: ClassVar[str] = "date"
 
     date: OptDate = None

@@ -184,7 +184,7 @@ class Plan(Document):
     risk: RiskLevel | None = None
     """复吸风险等级"""
     goals: OptParagraph = None
-    """戒毒(康复)目标"""
+    """戒毒（康复）目标"""
     counselling: OptParagraph = None
     """心理辅导安排"""
     treatment: OptParagraph = None
@@ -200,7 +200,7 @@ class Plan(Document):
     group_signature: Signature = Signature()
     """工作小组组长签字"""
     office_seal: Seal = Seal()
-    """社区戒毒(康复)工作办公室审批盖章"""
+    """社区戒毒（康复）工作办公室审批盖章"""
     person_signature: Signature = Signature()
     """本人知悉签名"""
     made_date: OptDate = None

@@ -40,17 +40,17 @@ class DocumentKind(StrEnum):
 _ORDER = list(DocumentKind)
 
 _TITLES: dict[DocumentKind, str] = {
-    DocumentKind.decision: "责令社区戒毒(康复)决定书",
-    DocumentKind.registration: "社区戒毒(康复)人员登记表",
-    DocumentKind.agreement: "社区戒毒(康复)协议书",
-    DocumentKind.plan: "社区戒毒(康复)计划",
-    DocumentKind.group_roster: "社区戒毒(康复)工作小组成员名单",
-    DocumentKind.visit: "定期会面(谈话)、家访记录",
+    DocumentKind.decision: "责令社区戒毒（康复）决定书",
+    DocumentKind.registration: "社区戒毒（康复）人员登记表",
+    DocumentKind.agreement: "社区戒毒（康复）协议书",
+    DocumentKind.plan: "社区戒毒（康复）计划",
+    DocumentKind.group_roster: "社区戒毒（康复）工作小组成员名单",
+    DocumentKind.visit: "定期会面（谈话）、家访记录",
     DocumentKind.test_notice: "吸毒检测通知书",
     DocumentKind.test_log: "定期吸毒检测登记表",
     DocumentKind.warning_letter: "告诫书",
     DocumentKind.leave_request: "外出请假审批表",
-    DocumentKind.transfer: "变更戒毒(康复)地点审批表",
+    DocumentKind.transfer: "变更戒毒（康复）地点审批表",
     DocumentKind.evaluation: "现实表现评价表",
-    DocumentKind.release_notice: "解除社区戒毒(康复)通知书",
+    DocumentKind.release_notice: "解除社区戒毒（康复）通知书",
 }

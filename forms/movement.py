@@ -79,7 +79,7 @@ class LeaveRequest(Document):
 
 
 class Transfer(Document):
-    """#11 变更戒毒(康复)地点审批表 with the 变更地点的函 (戒毒条例 art. 22).
+    """#11 变更戒毒（康复）地点审批表 with the 变更地点的函 (戒毒条例 art. 22).
 
     ``direction`` says whether the person leaves this office (outgoing) or
     arrives from another (incoming); the term runs on without a break.

@@ -23,7 +23,7 @@ class StaffMember(Model):
 
 
 class Office(Model):
-    """The office (社区戒毒(康复)工作办公室) that keeps this archive.
+    """The office (社区戒毒（康复）工作办公室) that keeps this archive.
 
     ``policy`` names a bundled policy profile or a YAML file beside
     ``archive.yaml``; ``policy_overrides`` replaces single figures of it.
@@ -32,7 +32,7 @@ class Office(Model):
     """
 
     name: Short
-    """办公室名称，如 ××街道社区戒毒(康复)工作办公室"""
+    """办公室名称，如 ××街道社区戒毒（康复）工作办公室"""
     township: OptLine = None
     """乡镇人民政府或街道办事处"""
     county: OptLine = None

@@ -32,7 +32,7 @@ from forms.kinds import DocumentKind
 
 
 class Visit(Document):
-    """#6 定期会面(谈话)、家访记录: one record per talk or visit."""
+    """#6 定期会面（谈话）、家访记录: one record per talk or visit."""
 
     kind: ClassVar[DocumentKind] = DocumentKind.visit
     date_field: ClassVar[str] = "date"
@@ -71,7 +71,7 @@ class SelfReport(Annex):
     """A written 定期报告 by the person; filed with the talk records (#6)."""
 
     filed_with: ClassVar[DocumentKind] = DocumentKind.visit
-    title_zh: ClassVar[str] = "社区戒毒(康复)人员定期报告"
+    title_zh: ClassVar[str] = "社区戒毒（康复）人员定期报告"
     date_field: ClassVar[str] = "date"
 
     date: OptDate = None
@@ -215,7 +215,7 @@ class PoliceReport(Annex):
     """The office's report to the police (戒毒条例 art. 21); filed with #9."""
 
     filed_with: ClassVar[DocumentKind] = DocumentKind.warning_letter
-    title_zh: ClassVar[str] = "社区戒毒(康复)人员违反协议情况报告"
+    title_zh: ClassVar[str] = "社区戒毒（康复）人员违反协议情况报告"
     date_field: ClassVar[str] = "date"
 
     date: OptDate = None

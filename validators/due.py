@@ -89,7 +89,7 @@ def due_items(
                 schedule.term_end,
                 schedule.term_end + ONE_DAY,
                 schedule.term_end < as_of,
-                f"执行期限{zh_date(schedule.term_end)}届满，解除社区戒毒(康复)",
+                f"执行期限{zh_date(schedule.term_end)}届满，解除社区戒毒（康复）",
                 f"term ends {schedule.term_end}: release",
             )
         )

@@ -213,7 +213,7 @@ def _meta(person: Person) -> Metadata:
     return Metadata(
         title=file_title(case),
         author=person.office.name,
-        subject="社区戒毒(康复)人员档案（一人一档）",
+        subject="社区戒毒（康复）人员档案（一人一档）",
         keywords="；".join(["社区戒毒", "社区康复", person.slug, *kinds]),
         date=day,
     )

@@ -90,7 +90,7 @@ def file_title(case: CaseFile) -> str:
         return f"{name}社区康复档案"
     if case.measure is Measure.community_treatment:
         return f"{name}社区戒毒档案"
-    return f"{name}社区戒毒(康复)档案"
+    return f"{name}社区戒毒（康复）档案"
 
 
 def file_number(case: CaseFile, office: Office, slug: str) -> str:
@@ -109,7 +109,7 @@ def file_number(case: CaseFile, office: Office, slug: str) -> str:
 
 def category(case: CaseFile) -> str:
     """类目名称: the measure's file class."""
-    measure = case.measure.zh if case.measure else "社区戒毒(康复)"
+    measure = case.measure.zh if case.measure else "社区戒毒（康复）"
     return f"{measure}人员档案"
 
 

@@ -79,7 +79,7 @@ def visits(ctx: Context) -> list[Visit]:
         place = (
             ctx.identity.person.residence_address
             if kind is VisitKind.home_visit
-            else f"{ids.TOWNSHIP}社区戒毒(康复)工作站"
+            else f"{ids.TOWNSHIP}社区戒毒（康复）工作站"
         )
         following = d + ctx.days(30)
         out.append(

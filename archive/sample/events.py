@@ -140,7 +140,7 @@ def transfer(ctx: Context) -> Transfer:
         new_place="南京市鼓楼区宁海路街道",
         new_address="南京市鼓楼区宁海路街道北京西路社区",
         reason="因工作调动，迁居鼓楼区",
-        receiving_unit="南京市鼓楼区宁海路街道社区戒毒(康复)工作办公室",
+        receiving_unit="南京市鼓楼区宁海路街道社区戒毒（康复）工作办公室",
         receiving_consent_date=applied + ctx.days(3),
         office_review_date=applied + ctx.days(4),
         office_opinion="情况属实，同意变更",

@@ -48,7 +48,7 @@ along, so a person born earlier gets one of those (see ``_id_number``).
 CITY = "南京市"
 COUNTY = "玄武区"
 TOWNSHIP = "梅园新村街道"
-OFFICE_NAME = f"{CITY}{COUNTY}{TOWNSHIP}社区戒毒(康复)工作办公室"
+OFFICE_NAME = f"{CITY}{COUNTY}{TOWNSHIP}社区戒毒（康复）工作办公室"
 POLICE_BUREAU = f"{CITY}公安局玄武分局"
 POLICE_STATION = f"{POLICE_BUREAU}梅园新村派出所"
 HOME_AREA = f"{CITY}{COUNTY}{TOWNSHIP}"

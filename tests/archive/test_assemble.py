@@ -80,7 +80,8 @@ def opens_with(titles: list[str], text: str) -> bool:
     model's title names the period.
     """
     variants = set()
-    for title in titles:
+    for printed in titles:
+        title = printed.replace("（", "(").replace("）", ")")
         variants |= {
             title,
             title.replace("戒毒(康复)", "戒毒"),
