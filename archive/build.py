@@ -39,8 +39,6 @@ from validators.policy import Policy
 log = logging.getLogger(__name__)
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "forms" / "templates"
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 PAUSE_ENV = "REHAB_ARCHIVE_BUILD_PAUSE"
 """Seconds to pause after the .docx step, for tests that kill a build midway."""
 
@@ -150,9 +148,9 @@ def _build_locked(
         return
 
     case = load_case(folder.case_file)
+    # mkdtemp makes the stage 0700, and it becomes out/: personal data, owner only.
     stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.path))
     try:
-        stage.chmod(0o777 & ~_UMASK)
         clock = time.perf_counter()
         made = docx_step(folder, case, office, policy, templates, stage / "docx")
         result.timings["fill"] = time.perf_counter() - clock
