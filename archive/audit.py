@@ -24,13 +24,13 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from archive import paths
 from archive.errors import ArchiveError
+from archive.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +90,7 @@ def record(
 
 
 def _write_head(root: Path, count: int, last: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f"{HEAD_FILE}.", dir=root)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(f"{count} {last}\n")
-    os.replace(tmp, root / HEAD_FILE)
+    write_atomic(root / HEAD_FILE, f"{count} {last}\n".encode(), durable=True)
 
 
 def check_log(root: Path) -> list[str]:

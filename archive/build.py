@@ -29,8 +29,8 @@ from archive.assemble import Person, assemble
 from archive.buildkey import KEY_FILE, build_key, key_document, stored_key
 from archive.context import build_context
 from archive.errors import ArchiveError
-from archive.fill import FillError, fill, write_atomic
-from archive.fsutil import STAGE_PREFIX, person_lock, recover, swap_in
+from archive.fill import FillError, fill
+from archive.fsutil import STAGE_PREFIX, person_lock, recover, swap_in, write_atomic
 from archive.manifest import write_manifests
 from archive.paths import PersonFolder
 from forms import CaseFile, CaseFileError, Office, load_case

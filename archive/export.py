@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
 from archive.errors import ArchiveError
+from archive.fsutil import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +49,5 @@ def encrypted_copy(pdf: Path, password: str) -> bytes:
 
 def write_private(target: Path, data: bytes) -> None:
     """Write ``data`` atomically as a file only its owner can read (0600)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data, durable=True)
     log.info("encrypted copy written (%d bytes)", len(data))

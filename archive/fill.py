@@ -108,10 +108,3 @@ def fill(template: Path, context: dict[str, Any]) -> bytes:
             f"模板 {template.name} 不是有效的 Word (.docx) 文件：{exc}"
         ) from None
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)

@@ -1,4 +1,4 @@
-"""File-system primitives of the build: a lock per person folder, folder swaps.
+"""File-system primitives: atomic writes, a lock per person folder, folder swaps.
 
 A person's derived output (``out/``) is replaced as a whole, so that a build
 that fails or is killed at any point leaves the previous output exactly as it
@@ -20,6 +20,7 @@ import errno
 import fcntl
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,31 @@ STAGE_PREFIX = ".out-new-"
 OLD_SUFFIX = ".out-old"
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+
+
+def write_atomic(
+    path: Path, data: bytes, *, durable: bool = False, mode: int = 0o600
+) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, then rename.
+
+    A crash leaves either the old file or the new one, never half of one. The
+    file is made with ``mode`` (owner-only by default: what this project
+    writes holds personal data). ``durable`` also syncs the data to disk
+    before the rename, for files whose loss would be noticed later (the audit
+    log's head, an exported copy).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class LockTimeout(ArchiveError):

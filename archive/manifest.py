@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.errors import ArchiveError
+from archive.fsutil import write_atomic
 from forms import find_case_file
 
 log = logging.getLogger(__name__)
@@ -147,7 +146,7 @@ def write_manifests(person_dir: Path, staging_out: Path) -> None:
     for algorithm, rows in lines.items():
         target = staging_out / manifest_name(algorithm)
         try:
-            _write_atomic(target, "".join(rows).encode())
+            write_atomic(target, "".join(rows).encode())
         except OSError as exc:
             raise FixityError(f"{target}：无法写入（{exc.strerror}）") from None
     log.debug(
@@ -235,16 +234,3 @@ def _compare(
             continue
         if any(found[a] != wanted[a] for a in found):
             report.changed.append(name)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -16,7 +16,6 @@ import datetime as dt
 import io
 import json
 import logging
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,7 @@ from archive.assemble.binder import document_pages as start_page
 from archive.assemble.finish import Foreign, Metadata, finish
 from archive.assemble.frontmatter import FrontMatter, file_title, listing
 from archive.fonts import font_book
+from archive.fsutil import write_atomic
 from archive.render.layout import Layout
 from archive.render.parts import Engine, Part, prepare
 from forms import CaseFile, Entry, Office
@@ -219,16 +219,4 @@ def _meta(person: Person) -> Metadata:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-__all__ = ["AssembledFile", "Person", "Placed", "assemble", "write_atomic"]
+__all__ = ["AssembledFile", "Person", "Placed", "assemble"]

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from archive.commands.check import as_of_date, load, paths_help
 from archive.errors import UsageError
+from archive.fsutil import write_atomic
 from archive.report import print_json
 from validators.due import DueItem, due_items
 
@@ -183,11 +182,4 @@ def write_ics(
     folder = target.resolve().parent
     if not folder.is_dir():
         raise UsageError(f"目录不存在：{folder}")
-    fd, tmp = tempfile.mkstemp(prefix=".due-", suffix=".ics", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data, mode=0o644)

@@ -9,8 +9,6 @@ the clock or the machine, so the same seed gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from archive import fsutil
 from archive.sample.scenarios import Path as SamplePath
 from forms.casefile import CaseFile
 from forms.office import Office
@@ -37,16 +36,9 @@ def office_yaml(office: Office) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    """Write ``text`` (UTF-8, LF) to ``path`` atomically, making its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    fsutil.write_atomic(path, text.encode("utf-8"), mode=0o644)
 
 
 def readme(rows: list[tuple[str, SamplePath]], as_of: dt.date, command: str) -> str:
