@@ -39,7 +39,7 @@ Task = tuple[PersonFolder, Office, Policy, BuildOptions]
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "build",
-        help="fill, render and assemble each person's file (out/)",
+        help="生成文书（.docx）并组成案卷 PDF",
         description=(
             "由案卷数据生成每份文书（out/docx/）并组卷为 PDF（out/<本人目录>.pdf）。"
         ),
@@ -50,9 +50,14 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--docx-only",
         action="store_true",
-        help="only the .docx files, no PDF",
+        help="只生成文书（.docx），不组卷为 PDF",
     )
-    parser.add_argument("--templates", type=Path, help="模板目录（覆盖 archive.yaml）")
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="模板目录（优先于 archive.yaml 中的设置）",
+    )
     parser.add_argument(
         "--engine",
         choices=("builtin", "libreoffice", "auto"),
@@ -80,7 +85,9 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="同一人正由另一进程生成时最多等待的秒数（默认 60）",
     )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.set_defaults(run=run)
 
 

@@ -48,29 +48,35 @@ def as_of_date(text: str) -> dt.date:
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "check",
-        help="completeness and sequencing findings, by rule code",
+        help="检查案卷的完整性和时序",
         description="检查案卷的完整性和时序：每项问题给出规则代码、文书、日期及说明。",
     )
     parser.add_argument(
         "paths", nargs="+", type=Path, metavar="PATH", help=paths_help()
     )
     parser.add_argument(
-        "--as-of", type=as_of_date, default=None, help="检查基准日（默认今天）"
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="DATE",
+        help="检查基准日 YYYY-MM-DD（默认当日）",
     )
     parser.add_argument(
         "--stage",
         choices=[s.value for s in Stage],
         default=Stage.ongoing.value,
-        help="ongoing：截至基准日应完成的；release：解除前整个期限",
+        help="ongoing：检查截至基准日应完成的事项（默认）；release：按解除时的要求检查整个期限",
     )
     parser.add_argument(
         "--jobs",
         type=int,
         default=0,
         metavar="N",
-        help="并行进程数（默认：人数较多时用全部 CPU）",
+        help="并行的工作进程数（默认：人数较多时每个 CPU 一个）",
     )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.set_defaults(run=run)
 
 

@@ -1,7 +1,7 @@
 """``rehab-archive demo``: the whole job on a copy of the bundled sample archive.
 
 Copies ``sample_archive/`` to a fresh folder (never touching the original), then
-validates, builds, checks, indexes and searches it, and says where each result
+validates, builds, verifies, checks, indexes and searches it, and says where each result
 went. The sample is checked as of the date its README names, so the findings
 are the ones that README lists.
 """
@@ -17,7 +17,11 @@ from typing import Any
 from archive.errors import UsageError
 
 SAMPLE_AS_OF = "2026-12-01"
-QUERIES = ("告诫书", "尿液 阳性", "kind:请假 date:[20240101 to 20261231]")
+QUERIES = (
+    "未经批准离开",
+    "kind:告诫书 date:[20250101 to 20261231]",
+    "合肥市 kind:外出请假审批表",
+)
 
 
 def bundled_sample() -> Path:
@@ -28,13 +32,13 @@ def bundled_sample() -> Path:
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "demo",
-        help="build, check, index and search the bundled sample archive",
+        help="在示例档案的副本上演示全部流程",
         description=(
             "在临时目录中复制示例档案，依次校验、生成文书和 PDF、检查、建立索引并检索。"
         ),
     )
     parser.add_argument(
-        "--out", type=Path, help="folder for the copy (default: a new temporary folder)"
+        "--out", type=Path, metavar="DIR", help="存放副本的空目录（默认：新建临时目录）"
     )
     parser.set_defaults(run=run)
 
@@ -54,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     steps: list[tuple[str, list[str]]] = [
         ("validate", ["validate", str(root)]),
         ("build", ["build", str(root)]),
+        ("verify", ["verify", str(root)]),
         ("check", ["check", str(root), "--as-of", SAMPLE_AS_OF]),
         ("due", ["due", str(root), "--as-of", SAMPLE_AS_OF, "--within", "30"]),
         ("index", ["index", str(root)]),
@@ -74,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 
     print(f"\n全部输出位于 {root}")
     for person in sorted(p for p in root.iterdir() if (p / "out").is_dir())[:3]:
-        print(f"  {person.name}: {person / 'out'}")
+        print(f"  {person.name}：{person / 'out'}")
     return worst
 
 

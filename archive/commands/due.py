@@ -31,20 +31,32 @@ PRODID = "-//rehab-archive//due//ZH"
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "due",
-        help="upcoming and overdue tests, talks, reports, evaluations, release",
+        help="列出即将到期和已逾期的事项",
         description="列出每人到期和逾期的检测、谈话、定期报告、帮教、评价和解除事项。",
     )
     parser.add_argument(
         "paths", nargs="+", type=Path, metavar="PATH", help=paths_help()
     )
     parser.add_argument(
-        "--within", type=int, default=30, metavar="DAYS", help="向后看多少天（默认 30）"
+        "--within",
+        type=int,
+        default=30,
+        metavar="DAYS",
+        help="列出今后多少天内到期的事项（默认 30）",
     )
     parser.add_argument(
-        "--as-of", type=as_of_date, default=None, help="基准日（默认今天）"
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="DATE",
+        help="基准日 YYYY-MM-DD（默认当日）",
     )
-    parser.add_argument("--ics", type=Path, metavar="FILE", help="写出 iCalendar 文件")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--ics", type=Path, metavar="FILE", help="另写出 iCalendar 日历文件"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.set_defaults(run=run)
 
 

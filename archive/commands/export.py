@@ -27,7 +27,7 @@ PASSWORD_VARIABLE = "REHAB_ARCHIVE_PASSWORD"
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "export",
-        help="an AES-256 encrypted copy of a person's PDF for sending",
+        help="导出加密副本以便发送",
         description="导出本人档案 PDF 的 AES-256 加密副本；档案保存版本保持不加密。",
     )
     parser.add_argument("person", type=Path, metavar="PERSON", help="本人目录")
@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
         "--encrypt", action="store_true", required=True, help="加密（必选）"
     )
     parser.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="副本文件"
+        "--out", type=Path, required=True, metavar="FILE", help="加密副本的文件路径"
     )
     parser.add_argument("--force", action="store_true", help="覆盖已有的副本文件")
     parser.set_defaults(run=run)

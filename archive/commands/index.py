@@ -33,7 +33,7 @@ from indexer.state import digest
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "index",
-        help="create or update the search index (only changed people are re-read)",
+        help="建立或更新检索索引",
         description="建立或更新档案根目录下的检索索引（ROOT/.index）；只重新读取有变化的人员。",
     )
     parser.add_argument("root", type=Path, metavar="ROOT", help="档案根目录")
@@ -44,7 +44,9 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help=f"另一进程正在更新时最多等待的秒数（默认 {DEFAULT_WAIT:g}）",
     )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.set_defaults(run=run)
 
 

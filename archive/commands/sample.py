@@ -17,19 +17,26 @@ MAX_PEOPLE = 2_000
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "sample",
-        help="write a synthetic archive (only invented people)",
+        help="写出合成人员的示例档案",
         description=(
-            "生成合成样例档案：archive.yaml、每人一个 pNNN/case.yaml 和说明各人情形的 "
-            "README.md。相同的 --seed 和 --as-of 生成逐字节相同的文件。"
+            "生成合成人员的示例档案：archive.yaml、每人一个 pNNN/case.yaml "
+            "和说明各人情形的 README.md。"
+            "相同的 --seed 和 --as-of 生成逐字节相同的文件。"
         ),
     )
     parser.add_argument(
-        "out", type=Path, metavar="OUT", help="输出目录（空目录或样例档案）"
+        "out", type=Path, metavar="DIR", help="输出目录（空目录或已有的示例档案）"
     )
     parser.add_argument(
-        "--people", type=int, default=30, help="人数（默认 30；每 16 人覆盖全部情形）"
+        "--people",
+        type=int,
+        default=30,
+        metavar="N",
+        help="人数（默认 30；每 16 人覆盖全部情形）",
     )
-    parser.add_argument("--seed", type=int, default=1, help="随机种子（默认 1）")
+    parser.add_argument(
+        "--seed", type=int, default=1, metavar="N", help="随机种子（默认 1）"
+    )
     parser.add_argument(
         "--as-of",
         dest="as_of",

@@ -12,11 +12,13 @@ from forms import CaseFile, Office
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "schema",
-        help="print the JSON Schema of a case file",
+        help="输出案卷文件的 JSON Schema",
         description="输出案卷文件（case.yaml）的 JSON Schema，供编辑器补全和校验。",
     )
     parser.add_argument(
-        "--office", action="store_true", help="the schema of archive.yaml instead"
+        "--office",
+        action="store_true",
+        help="改为输出档案配置文件（archive.yaml）的 JSON Schema",
     )
     parser.set_defaults(run=run)
 

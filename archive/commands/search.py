@@ -27,31 +27,59 @@ from indexer import INDEX_FOLDER, Hit, IndexerError, SearchRequest, open_index
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "search",
-        help="ranked hits: person, document, date, page in the PDF, snippet",
+        help="检索全部案卷",
         description=(
             "检索档案：姓名（汉字、全拼、首字母）、身份证号（全号或后4/6位）、文书种类、"
             "日期与文书内容。检索式可用字段，"
             "如 kind:告诫书 date:[20250101 to 20250630]。"
         ),
     )
-    parser.add_argument("query", metavar="QUERY", help="检索式")
+    parser.add_argument("query", metavar="QUERY", help="检索式（检索词或字段式）")
     parser.add_argument(
         "--root",
         type=Path,
         default=None,
+        metavar="DIR",
         help="档案根目录（默认：当前目录或其上级中含 archive.yaml 或 .index 的目录）",
     )
     parser.add_argument(
-        "--kind", help="文书种类：术语（warning_letter）或中文（告诫书）"
+        "--kind",
+        metavar="KIND",
+        help="文书种类：术语（如 warning_letter）或中文名称（如 告诫书）",
     )
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
-    parser.add_argument("--person", metavar="P", help="本人目录名")
     parser.add_argument(
-        "--measure", metavar="M", help="community_treatment / community_rehab 或中文"
+        "--from",
+        dest="date_from",
+        type=_date,
+        metavar="DATE",
+        help="文书日期不早于此日（YYYY-MM-DD 或 YYYYMMDD）",
     )
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N")
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date,
+        metavar="DATE",
+        help="文书日期不晚于此日（YYYY-MM-DD 或 YYYYMMDD）",
+    )
+    parser.add_argument("--person", metavar="SLUG", help="本人目录名（如 p001）")
+    parser.add_argument(
+        "--measure",
+        metavar="MEASURE",
+        help=(
+            "措施：community_treatment（社区戒毒）或 community_rehab（社区康复），"
+            "也可写中文"
+        ),
+    )
+    parser.add_argument(
+        "--limit",
+        type=_positive,
+        default=20,
+        metavar="N",
+        help="最多列出的结果数（1 至 10000，默认 20）",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.add_argument("--show-id", action="store_true", help="显示完整身份证号")
     parser.set_defaults(run=run)
 

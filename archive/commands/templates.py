@@ -18,19 +18,33 @@ from forms.contract import check_folder
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "templates",
-        help="check templates against the models, or regenerate them",
+        help="检查或生成文书模板",
         description="检查文书模板的占位符与数据字段是否一一对应；或由蓝本重新生成模板。",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = actions.add_parser(
-        "check", help="every placeholder names a field, and back"
+        "check",
+        help="检查占位符与数据字段是否一一对应",
+        description="检查模板的每个占位符都对应一个数据字段，文书应显示的每个字段都有占位符。",
     )
-    check.add_argument("dir", nargs="?", type=Path, help="模板目录（默认：内置模板）")
-    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="模板目录（默认：内置模板）"
+    )
+    check.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     check.set_defaults(run=run_check)
-    make = actions.add_parser("make", help="write the templates from the blueprints")
+    make = actions.add_parser(
+        "make",
+        help="由蓝本重新生成模板",
+        description="由蓝本重新生成全部文书模板（.docx），写入指定目录。",
+    )
     make.add_argument(
-        "dir", nargs="?", type=Path, help="输出目录（默认：内置模板目录）"
+        "dir",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="输出目录（默认：内置模板目录）",
     )
     make.set_defaults(run=run_make)
 

@@ -15,13 +15,15 @@ from forms import CaseFileError, Problem, load_case, load_office
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "validate",
-        help="schema-check case files; every error names file, field and reason",
+        help="校验案卷文件，逐项列出错误",
         description="校验案卷文件：每个错误给出文件、字段路径、行号、应为何值与实际值。",
     )
     parser.add_argument(
         "paths", nargs="+", type=Path, metavar="PATH", help="本人目录或档案根目录"
     )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.set_defaults(run=run)
 
 

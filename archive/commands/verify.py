@@ -23,7 +23,7 @@ from archive.verify import LABELS, FourProperties, four_properties
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "verify",
-        help="recompute checksums; DA/T 70 four properties; audit log chain",
+        help="核对校验和；四性检测",
         description="重新计算校验值，报告被改动、缺失和多出的文件；可做四性检测。",
     )
     parser.add_argument(
@@ -34,7 +34,9 @@ def register(sub: Any) -> None:
         action="store_true",
         help="真实性、完整性、可用性、安全性检测（DA/T 70）",
     )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )
     parser.set_defaults(run=run)
 
 
