@@ -111,7 +111,7 @@ class CaseFile(Model):
     police_reports: list[PoliceReport] = Field(default=[], max_length=MANY)
     """向公安机关的报告（附 9）"""
     absences: list[Absence] = Field(default=[], max_length=MANY)
-    """擅自离开所在县(市、区)的情况"""
+    """擅自离开所在县（市、区）的情况"""
     leave_requests: list[LeaveRequest] = Field(default=[], max_length=MANY)
     """10 外出请假审批表及准假通知书"""
     transfers: list[Transfer] = Field(default=[], max_length=20)

@@ -178,7 +178,7 @@ _ZH: dict[Choice, str] = {
     MemberCategory.volunteer: "禁毒志愿者",
     WarningTrigger.test_evaded: "逃避吸毒检测",
     WarningTrigger.test_refused: "拒绝吸毒检测",
-    WarningTrigger.unauthorised_absence: "未经批准离开所在县(市、区)",
+    WarningTrigger.unauthorised_absence: "未经批准离开所在县（市、区）",
     WarningTrigger.other: "其他违反协议行为",
     LateReason.force_majeure: "不可抗力",
     LateReason.bereavement: "配偶、子女或父母死亡",

@@ -194,10 +194,12 @@ def _print_text(root: Path, hits: list[Hit], ids: dict[str, str], lang: str) -> 
         when = hit.date.isoformat() if hit.date else ("no date" if en else "无日期")
         if hit.pages is None:
             pages = "page unknown (PDF not assembled)" if en else "页码未知（尚未组卷）"
+        # Pages of the PDF file, counted from its first page (the cover), as
+        # the #page= link opens them; the printed 页号 start after the front matter.
         elif en:
-            pages = f"pages {hit.pages.first}-{hit.pages.last}"
+            pages = f"PDF pages {hit.pages.first}-{hit.pages.last}"
         else:
-            pages = f"第{hit.pages.first}–{hit.pages.last}页"
+            pages = f"PDF第{hit.pages.first}–{hit.pages.last}页"
         number = ids.get(hit.person, hit.id_masked)
         print(
             f"{hit.rank}. {hit.person} {hit.name} {number}  "

@@ -31,7 +31,7 @@ def test_hit_shows_snippet_page_and_pdf_link(
 
     out = capsys.readouterr().out
     assert "【电话关机】" in out
-    assert "第12–13页" in out
+    assert "PDF第12–13页" in out
     assert f"{root}/p001/out/p001.pdf#page=12" in out
     assert ID not in out and "110105********0139" in out
 
