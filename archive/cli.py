@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
+from typing import Any
 
 from archive import audit
 from archive.errors import ArchiveError
@@ -52,13 +53,39 @@ def version() -> str:
         return "0+unknown"
 
 
+class _ChineseHelp(argparse.HelpFormatter):
+    def add_usage(
+        self, usage: Any, actions: Any, groups: Any, prefix: Any = None
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, "用法：" if prefix is None else prefix
+        )
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """An argument parser whose own words (usage, options, -h) are Chinese too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; the options of a command only when ``argv`` names it."""
-    parser = argparse.ArgumentParser(
+    parser = ChineseParser(
         prog="rehab-archive",
         description="社区戒毒（康复）一人一档：案卷数据校验、文书生成、组卷、检索与合规检查。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {version()}",
+        help="显示版本号并退出",
+    )
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
@@ -72,7 +99,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         default=0,
         help="输出更多日志（-vv 为调试级）；日志不含姓名和身份证号",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        required=True,
+        title="命令",
+        parser_class=ChineseParser,
+    )
     chosen = _chosen_command(sys.argv[1:] if argv is None else argv)
     for name, summary in COMMANDS.items():
         if name == chosen:
