@@ -125,6 +125,16 @@ class Context:
 
     # Events the breach rules count
 
+    def missed(self, done: dt.date | None, due: dt.date) -> bool:
+        """Whether a deadline ``due`` is missed: done after it, or not done by now.
+
+        Something not yet done is no finding while the as-of date is on or
+        before the deadline: it may still happen in time.
+        """
+        if done is not None:
+            return done > due
+        return self.as_of > due
+
     def refused_tests(self) -> list[Test]:
         """Tests evaded or refused, in date order (戒毒条例 art. 20)."""
         rows = [

@@ -194,9 +194,7 @@ def release_notify_7_days(ctx: Context) -> None:
         ("原决定机关", "the deciding organ", notice.deciding_organ_notified_date),
     )
     for zh, en, day in who:
-        if day is not None and day <= due:
-            continue
-        if day is None and ctx.as_of <= due:
+        if not ctx.missed(day, due):
             continue
         found_zh = f"实际为{zh_date(day)}" if day else "案卷中无通知记录"
         found_en = f"told on {day}" if day else "no record"

@@ -32,9 +32,7 @@ def reloc_approval_15_workdays(ctx: Context) -> None:
             continue
         due = add_workdays(t.application_date, n)
         approved = t.approval_date
-        if approved is not None and approved <= due:
-            continue
-        if approved is None and ctx.as_of <= due:
+        if not ctx.missed(approved, due):
             continue
         found_zh = f"实际于{zh_date(approved)}批准" if approved else "至今未批准"
         found_en = f"approved on {approved}" if approved else "not approved"
@@ -63,11 +61,10 @@ def reloc_report_15_days(ctx: Context) -> None:
             continue
         due = start + dt.timedelta(days=n)
         report = t.new_report_date
-        if report is not None and report <= due:
+        # Only the receiving office can know that a report never came.
+        if report is None and t.direction is not TransferDirection.incoming:
             continue
-        if report is None and (
-            t.direction is not TransferDirection.incoming or ctx.as_of <= due
-        ):
+        if not ctx.missed(report, due):
             continue
         found_zh = f"实际于{zh_date(report)}报到" if report else "至今未报到"
         found_en = f"reported on {report}" if report else "not reported"
