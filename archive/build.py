@@ -27,7 +27,7 @@ from pathlib import Path
 
 from archive.assemble import Person, assemble
 from archive.buildkey import KEY_FILE, build_key, key_document, stored_key
-from archive.context import build_context
+from archive.context import entry_context, person_context
 from archive.errors import ArchiveError
 from archive.fill import FillError, fill
 from archive.fsutil import STAGE_PREFIX, person_lock, recover, swap_in, write_atomic
@@ -179,11 +179,12 @@ def docx_step(
     """Fill every entry into ``target/<entry slug>.docx``."""
     target.mkdir()
     written = []
+    shared = person_context(case, office, policy)
     for entry in case.entries():
         template = templates / f"{entry.name}.docx"
         if not template.is_file():
             raise BuildError(f"{folder.slug}：{entry.slug}：缺少模板 {template}")
-        context = build_context(case, entry, office, policy)
+        context = entry_context(shared, entry)
         try:
             data = fill(template, context)
         except FillError as exc:

@@ -94,11 +94,27 @@ def build_context(
     case: CaseFile, entry: Entry, office: Office, policy: Policy
 ) -> dict[str, Any]:
     """The five roots ``doc``, ``person``, ``office``, ``case``, ``entry``."""
+    return entry_context(person_context(case, office, policy), entry)
+
+
+def person_context(case: CaseFile, office: Office, policy: Policy) -> dict[str, Any]:
+    """The roots every document of one person shares: ``person``, ``office``, ``case``.
+
+    Made once per person, not once per document: the case facts include the
+    whole term's schedule, the costliest part of a context.
+    """
     return {
-        "doc": display(entry.document),
         "person": display(case.person),
         "office": display(office),
         "case": display(case_facts(case, office, policy)),
+    }
+
+
+def entry_context(shared: dict[str, Any], entry: Entry) -> dict[str, Any]:
+    """``shared`` (see :func:`person_context`) with the roots of one document."""
+    return {
+        **shared,
+        "doc": display(entry.document),
         "entry": display(entry_facts(entry)),
     }
 
