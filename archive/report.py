@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -13,5 +15,19 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def paths_argument_help(lang: str = "zh") -> str:
-    return "本人目录或档案根目录（可多个）"
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """``PATH...``: person folders or archive roots, as every command takes them."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="本人目录或档案根目录（可多个）",
+    )
+
+
+def add_json_argument(parser: argparse.ArgumentParser) -> None:
+    """``--json``: machine-readable output on a command that reports."""
+    parser.add_argument(
+        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
+    )

@@ -27,7 +27,7 @@ from archive.build import BuildOptions, BuildResult, build_person
 from archive.errors import UsageError
 from archive.paths import PersonFolder
 from archive.progress import Progress
-from archive.report import print_json
+from archive.report import add_json_argument, add_paths_argument, print_json
 from forms import CaseFileError, Office, load_office
 from validators import Policy, PolicyError, default_policy, load_policy
 
@@ -44,9 +44,7 @@ def register(sub: Any) -> None:
             "由案卷数据生成每份文书（out/docx/）并组卷为 PDF（out/<本人目录>.pdf）。"
         ),
     )
-    parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="本人目录或档案根目录"
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--docx-only",
         action="store_true",
@@ -85,9 +83,7 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="同一人正由另一进程生成时最多等待的秒数（默认 60）",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from archive import paths
 from archive.errors import UsageError
-from archive.report import print_json
+from archive.report import add_json_argument, add_paths_argument, print_json
 from forms import CaseFile, CaseFileError, Office, Problem, load_case, load_office
 from validators import PolicyError, default_policy, load_policy
 from validators.check import check_case, check_office
@@ -51,9 +51,7 @@ def register(sub: Any) -> None:
         help="检查案卷的完整性和时序",
         description="检查案卷的完整性和时序：每项问题给出规则代码、文书、日期及说明。",
     )
-    parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help=paths_help()
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--as-of",
         type=as_of_date,
@@ -74,14 +72,8 @@ def register(sub: Any) -> None:
         metavar="N",
         help="并行的工作进程数（默认：人数较多时每个 CPU 一个）",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(parser)
     parser.set_defaults(run=run)
-
-
-def paths_help() -> str:
-    return "本人目录或档案根目录（可多个）"
 
 
 @dataclass

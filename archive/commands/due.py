@@ -19,10 +19,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from archive.commands.check import as_of_date, load, paths_help
+from archive.commands.check import as_of_date, load
 from archive.errors import UsageError
 from archive.fsutil import write_atomic
-from archive.report import print_json
+from archive.report import add_json_argument, add_paths_argument, print_json
 from validators.due import DueItem, due_items
 
 PRODID = "-//rehab-archive//due//ZH"
@@ -34,9 +34,7 @@ def register(sub: Any) -> None:
         help="列出即将到期和已逾期的事项",
         description="列出每人到期和逾期的检测、谈话、定期报告、帮教、评价和解除事项。",
     )
-    parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help=paths_help()
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--within",
         type=int,
@@ -54,9 +52,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--ics", type=Path, metavar="FILE", help="另写出 iCalendar 日历文件"
     )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from archive import paths
 from archive.errors import ArchiveError, UsageError
-from archive.report import print_json
+from archive.report import add_json_argument, print_json
 from forms import CaseFileError, load_office
 from indexer import (
     DEFAULT_WAIT,
@@ -44,9 +44,7 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help=f"另一进程正在更新时最多等待的秒数（默认 {DEFAULT_WAIT:g}）",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from archive import paths
 from archive.errors import ArchiveError, UsageError
-from archive.report import print_json
+from archive.report import add_json_argument, print_json
 from forms import CaseFileError, find_case_file, load_case
 from indexer import INDEX_FOLDER, Hit, IndexerError, SearchRequest, open_index
 
@@ -77,9 +77,7 @@ def register(sub: Any) -> None:
         metavar="N",
         help="最多列出的结果数（1 至 10000，默认 20）",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(parser)
     parser.add_argument("--show-id", action="store_true", help="显示完整身份证号")
     parser.set_defaults(run=run)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from archive.build import BUNDLED_TEMPLATES
 from archive.errors import UsageError
-from archive.report import print_json
+from archive.report import add_json_argument, print_json
 from forms.blueprints import make_templates
 from forms.contract import check_folder
 
@@ -30,9 +30,7 @@ def register(sub: Any) -> None:
     check.add_argument(
         "dir", nargs="?", type=Path, metavar="DIR", help="模板目录（默认：内置模板）"
     )
-    check.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(check)
     check.set_defaults(run=run_check)
     make = actions.add_parser(
         "make",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from archive import paths
-from archive.report import print_json
+from archive.report import add_json_argument, add_paths_argument, print_json
 from forms import CaseFileError, Problem, load_case, load_office
 
 
@@ -18,12 +17,8 @@ def register(sub: Any) -> None:
         help="校验案卷文件，逐项列出错误",
         description="校验案卷文件：每个错误给出文件、字段路径、行号、应为何值与实际值。",
     )
-    parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="本人目录或档案根目录"
-    )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_paths_argument(parser)
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 

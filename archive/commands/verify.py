@@ -10,13 +10,12 @@ anything is wrong.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from archive import audit, paths
 from archive.errors import UsageError
 from archive.manifest import FixityReport, verify_fixity
-from archive.report import print_json
+from archive.report import add_json_argument, add_paths_argument, print_json
 from archive.verify import LABELS, FourProperties, four_properties
 
 
@@ -26,17 +25,13 @@ def register(sub: Any) -> None:
         help="核对校验和；四性检测",
         description="重新计算校验值，报告被改动、缺失和多出的文件；可做四性检测。",
     )
-    parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="本人目录或档案根目录"
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--four-properties",
         action="store_true",
         help="真实性、完整性、可用性、安全性检测（DA/T 70）",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="以 JSON 格式输出（供程序读取）"
-    )
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 
