@@ -95,6 +95,14 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
     spread: Spread = "none"
     """Whether lines are stretched to the measure: ``w:jc`` both or distribute."""
 
+    _broken: tuple[tuple[Any, ...], Any] | None = None
+    """The last line breaking and what it was for (widths, style, spread, hang).
+
+    A paragraph in a table cell is wrapped at the same width several times:
+    once for the row height, again when reportlab sizes the table, and when it
+    draws the cell; the lines are the same each time, so they are kept.
+    """
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
         for part in parts:
@@ -117,6 +125,9 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
             maxWidths = [maxWidths]
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
+        key = (tuple(maxWidths), id(self.style), self.spread, self.hang)
+        if self._broken is not None and self._broken[0] == key:
+            return self._broken[1]
         self.height = 0
         glyphs: list[Any] = []
         for frag in self.frags:
@@ -126,7 +137,9 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
             else:
                 glyphs.append(cjkU("", frag, "utf8"))
         lines = _lines(glyphs, list(maxWidths), self.spread, self.hang)
-        return _ParaLines(kind=1, lines=lines)
+        broken = _ParaLines(kind=1, lines=lines)
+        self._broken = (key, broken)
+        return broken
 
 
 def _lines(

@@ -24,6 +24,7 @@ move to the next tab stop.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -207,9 +208,10 @@ class Layout:
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_V),
         ]
         heights = [0.0] * nrows
-        pad_h = table.cell_margin_left + table.cell_margin_right
+        spanned = any(c0 != c1 or r0 != r1 for c0, r0, c1, r1, _ in regions)
+        measure = _cell_measure(table, spanned)
         for c0, r0, c1, r1, cell in regions:
-            width = sum(table.widths[c0 : c1 + 1]) - pad_h
+            width = measure(c0, c1)
             content = self.flowables(list(cell.blocks)) or [""]
             for flowable in content:
                 if isinstance(flowable, CJKParagraph):
@@ -278,6 +280,26 @@ def _keep_spaces(text: str) -> str:
     An ideographic space is one em, two half-em no-break spaces in these faces.
     """
     return text.replace(" ", "\xa0").replace("\u3000", "\xa0\xa0")
+
+
+def _cell_measure(table: Table, spanned: bool) -> Callable[[int, int], float]:
+    """The text width of the cell across columns ``c0``..``c1``, as reportlab has it.
+
+    reportlab takes a cell's width from the column positions when the table
+    has spans and from the column's own width when not, then subtracts each
+    padding in turn; the same arithmetic here gives the very same float, so
+    :class:`~archive.render.kinsoku.CJKParagraph` breaks the lines of a cell
+    once for both the row height and the table.
+    """
+    positions = [0.0]
+    for w in table.widths:
+        positions.append(positions[-1] + w)
+
+    def measure(c0: int, c1: int) -> float:
+        width = positions[c1 + 1] - positions[c0] if spanned else table.widths[c0]
+        return float(width - table.cell_margin_left - table.cell_margin_right)
+
+    return measure
 
 
 def _height(flowable: Any, width: float) -> float:
