@@ -34,6 +34,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Frame, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import FontBook
 from archive.render.kinsoku import CJKParagraph
@@ -82,6 +84,7 @@ class Layout:
     def __init__(self, fonts: FontBook) -> None:
         self.fonts = fonts
         self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+        self._parsed: dict[tuple[str, str], list[Any]] = {}
 
     def flowables(self, blocks: list[Block]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -120,11 +123,28 @@ class Layout:
             return Spacer(0, leading + para.space_before + para.space_after)
         style = self._style(para, leading)
         markup = "".join(self._run(r) for r in para.runs)
-        flowable = CJKParagraph(markup, style)
+        flowable = CJKParagraph(markup, style, frags=self._frags(markup, style))
         if para.align in ("justify", "distribute"):
             flowable.spread = para.align
         flowable.drop = max(0.0, leading - self._natural(para))
         return flowable
+
+    def _frags(self, markup: str, style: ParagraphStyle) -> list[Any]:
+        """The text fragments of ``markup`` in ``style``, parsed once per layout.
+
+        A person's file repeats the same labels in document after document, and
+        reportlab's markup parser is the dearest step of making a paragraph;
+        each paragraph gets its own copies of the fragments.
+        """
+        key = (markup, style.name)
+        parsed = self._parsed.get(key)
+        if parsed is None:
+            _, parsed, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+            if parsed is None:
+                raise ValueError(f"reportlab cannot parse paragraph markup {markup!r}")
+            textTransformFrags(parsed, style)
+            self._parsed[key] = parsed
+        return [frag.clone() for frag in parsed]
 
     def _style(self, para: Paragraph, leading: float) -> ParagraphStyle:
         key = (
