@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import Paragraph, cjkU, makeCJKParaLine
 from reportlab.platypus.paragraph import ParaLines as _ParaLines
@@ -132,7 +133,9 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         glyphs: list[Any] = []
         for frag in self.frags:
             text = frag.text if isinstance(frag.text, str) else frag.text.decode()
-            if text:
+            if text and not hasattr(frag, "cbDefn"):
+                glyphs.extend(_glyphs(text, frag))
+            elif text:
                 glyphs.extend(cjkU(ch, frag, "utf8") for ch in text)
             else:
                 glyphs.append(cjkU("", frag, "utf8"))
@@ -140,6 +143,29 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         broken = _ParaLines(kind=1, lines=lines)
         self._broken = (key, broken)
         return broken
+
+
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _glyphs(text: str, frag: Any) -> list[Any]:
+    """reportlab's glyphs of ``text`` in ``frag``, with widths measured once.
+
+    The same as ``cjkU(ch, frag, "utf8")`` for each character, whose width
+    reportlab measures anew for every glyph of every line breaking; a
+    character's width in one face and size never changes in a process.
+    """
+    known = _widths.setdefault((frag.fontName, frag.fontSize), {})
+    glyphs: list[Any] = []
+    for ch in text:
+        width = known.get(ch)
+        if width is None:
+            width = known[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
+        glyph = str.__new__(cjkU, ch)
+        glyph._frag = frag
+        glyph._width = width
+        glyphs.append(glyph)
+    return glyphs
 
 
 def _lines(
