@@ -209,7 +209,9 @@ def _meta(person: Person) -> Metadata:
     case = person.case
     dates = [e.date for e in case.entries() if e.date]
     day = case.closing.filed_date or (max(dates) if dates else dt.date(2000, 1, 1))
-    kinds = sorted({e.kind.label for e in case.entries()}, key=len)
+    # Archive order, not a set's: a set's order follows the process's string
+    # hashes, and two builds of one person must give the same bytes.
+    kinds = list(dict.fromkeys(e.kind.label for e in case.entries()))
     return Metadata(
         title=file_title(case),
         author=person.office.name,
