@@ -76,6 +76,14 @@ def resolve(paths: list[Path]) -> tuple[list[PersonFolder], list[Path]]:
     return _unique(people), roots
 
 
+def resolve_people(paths: list[Path]) -> tuple[list[PersonFolder], list[Path]]:
+    """Like :func:`resolve`, for commands that need at least one person folder."""
+    people, roots = resolve(paths)
+    if not people:
+        raise UsageError("没有找到任何本人目录")
+    return people, roots
+
+
 def _people_in(root: Path) -> list[PersonFolder]:
     found = []
     office_root = root if office_file(root) else None

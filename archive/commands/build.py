@@ -88,9 +88,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    people, _roots = paths.resolve(args.paths)
-    if not people:
-        raise UsageError("没有找到任何本人目录")
+    people, _roots = paths.resolve_people(args.paths)
     if args.jobs < 0:
         raise UsageError("--jobs 应为不小于 0 的整数")
     if args.lock_wait < 0:

@@ -13,7 +13,6 @@ import argparse
 from typing import Any
 
 from archive import audit, paths
-from archive.errors import UsageError
 from archive.manifest import FixityReport, verify_fixity
 from archive.report import add_json_argument, add_paths_argument, print_json
 from archive.verify import LABELS, FourProperties, four_properties
@@ -36,9 +35,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    people, roots = paths.resolve(args.paths)
-    if not people:
-        raise UsageError("没有找到任何本人目录")
+    people, roots = paths.resolve_people(args.paths)
     all_roots = sorted({*roots, *(p.root for p in people if p.root is not None)})
     logs = {root: audit.check_log(root) for root in all_roots}
 

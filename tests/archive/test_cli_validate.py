@@ -115,3 +115,13 @@ def test_the_overview_lists_every_command_without_loading_them(
         main(["--help"])
     out = capsys.readouterr().out
     assert all(name in out for name in COMMANDS)
+
+
+@pytest.mark.parametrize("command", ["build", "verify"])
+def test_an_archive_with_no_people_is_refused(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "archive.yaml").write_text("name: 某街道办公室\n", encoding="utf-8")
+    assert main([command, str(tmp_path)]) == 2
+    assert "没有找到任何本人目录" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
