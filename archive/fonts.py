@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -89,9 +90,12 @@ class Face:
     path: Path
     index: int = 0
 
-    @property
+    @cached_property
     def pdf_name(self) -> str:
-        """The name the face is registered under in reportlab (ASCII, no spaces)."""
+        """The name the face is registered under in reportlab (ASCII, no spaces).
+
+        Kept once made: layout asks for it for every run of text.
+        """
         return "RA-" + "".join(c for c in self.family if c.isalnum())
 
 
@@ -104,13 +108,23 @@ class FontBook:
     def __init__(self, faces: dict[str, Face | None]) -> None:
         self.faces = faces
         self.embedded = all(face is not None for face in faces.values())
+        self._names: dict[tuple[str | None, bool], str] = {}
 
     def font_for(self, template_name: str | None, bold: bool = False) -> str:
         """The reportlab font name to set text named ``template_name`` in.
 
         The free faces have no bold cut, so bold text is set in the 黑体 face,
-        as Chinese typesetting commonly does for emphasis.
+        as Chinese typesetting commonly does for emphasis. The answer is kept
+        per name and weight, since layout asks for every run of text.
         """
+        known = self._names.get((template_name, bold))
+        if known is not None:
+            return known
+        name = self._font_for(template_name, bold)
+        self._names[(template_name, bold)] = name
+        return name
+
+    def _font_for(self, template_name: str | None, bold: bool) -> str:
         role = ROLE_OF_NAME.get((template_name or "").strip().lower(), SONG)
         if bold and self.faces.get(HEI) is not None:
             role = HEI

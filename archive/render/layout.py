@@ -85,6 +85,7 @@ class Layout:
         self.fonts = fonts
         self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
         self._parsed: dict[tuple[str, str], list[Any]] = {}
+        self._heights: dict[tuple[str, float], float] = {}
 
     def flowables(self, blocks: list[Block]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -106,8 +107,12 @@ class Layout:
         sizes = [r.size for r in para.runs if r.text] or [para.size]
         size = max(sizes)
         font = self.fonts.font_for(para.runs[0].font if para.runs else para.font)
-        ascent, descent = pdfmetrics.getAscentDescent(font, size)
-        return float(max(ascent - descent, size))
+        key = (font, size)
+        natural = self._heights.get(key)
+        if natural is None:
+            ascent, descent = pdfmetrics.getAscentDescent(font, size)
+            natural = self._heights[key] = float(max(ascent - descent, size))
+        return natural
 
     def leading(self, para: Paragraph) -> float:
         natural = self._natural(para)
