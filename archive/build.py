@@ -29,10 +29,11 @@ from archive.assemble import Person, assemble
 from archive.buildkey import KEY_FILE, build_key, key_document, stored_key
 from archive.context import entry_context, person_context
 from archive.errors import ArchiveError
-from archive.fill import FillError, fill
+from archive.fill import FillError, fill_document
 from archive.fsutil import STAGE_PREFIX, person_lock, recover, swap_in, write_atomic
 from archive.manifest import write_manifests
 from archive.paths import PersonFolder
+from archive.render.parts import Source
 from forms import CaseFile, CaseFileError, Office, load_case
 from validators.policy import Policy
 
@@ -152,13 +153,15 @@ def _build_locked(
     stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.path))
     try:
         clock = time.perf_counter()
-        made = docx_step(folder, case, office, policy, templates, stage / "docx")
+        filled = docx_step(folder, case, office, policy, templates, stage / "docx")
+        made = [path for _, path, _ in filled]
         result.timings["fill"] = time.perf_counter() - clock
         _pause_for_tests(folder)
         if not options.docx_only:
             clock = time.perf_counter()
-            made += pdf_step(folder, case, office, options, stage)
+            made += pdf_step(folder, case, office, options, stage, filled)
             result.timings["pdf"] = time.perf_counter() - clock
+        del filled
         names = [str(p.relative_to(stage)) for p in made]
         write_atomic(stage / KEY_FILE, key_document(key, names))
         write_manifests(folder.path, stage)
@@ -175,10 +178,10 @@ def docx_step(
     policy: Policy,
     templates: Path,
     target: Path,
-) -> list[Path]:
-    """Fill every entry into ``target/<entry slug>.docx``."""
+) -> list[Source]:
+    """Fill every entry into ``target/<entry slug>.docx``, keeping its parsed parts."""
     target.mkdir()
-    written = []
+    written: list[Source] = []
     shared = person_context(case, office, policy)
     for entry in case.entries():
         template = templates / f"{entry.name}.docx"
@@ -186,12 +189,12 @@ def docx_step(
             raise BuildError(f"{folder.slug}：{entry.slug}：缺少模板 {template}")
         context = entry_context(shared, entry)
         try:
-            data = fill(template, context)
+            filled = fill_document(template, context)
         except FillError as exc:
             raise BuildError(f"{folder.slug}：{entry.slug}：{exc}") from None
         path = target / f"{entry.slug}.docx"
-        path.write_bytes(data)
-        written.append(path)
+        path.write_bytes(filled.docx)
+        written.append((entry, path, filled.parts))
     return written
 
 
@@ -201,9 +204,9 @@ def pdf_step(
     office: Office,
     options: BuildOptions,
     stage: Path,
+    filled: list[Source],
 ) -> list[Path]:
-    """Render and assemble ``<slug>.pdf`` and ``contents.json`` from stage/docx."""
-    docx = stage / "docx"
+    """Render and assemble ``<slug>.pdf`` and ``contents.json`` from the filled."""
     fonts = folder.root / office.fonts if office.fonts and folder.root else None
     person = Person(
         slug=folder.slug,
@@ -213,10 +216,9 @@ def pdf_step(
         scans=folder.path / "scans",
         fonts=fonts,
     )
-    documents = [(e, docx / f"{e.slug}.docx") for e in case.entries()]
     made = assemble(
         person,
-        documents,
+        filled,
         stage,
         engine=options.engine,  # type: ignore[arg-type]
         strict_fonts=options.strict_fonts,

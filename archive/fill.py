@@ -1,4 +1,4 @@
-"""Filling a template with a context: docxtpl on a sandboxed, autoescaping jinja2.
+"""Filling a template with a context: docxtpl tags on a sandboxed, autoescaping jinja2.
 
 Safety: the environment is a :class:`~jinja2.sandbox.SandboxedEnvironment` with
 autoescape on, and data values reach it only as context values (plain text,
@@ -6,26 +6,37 @@ see ``archive.context``), never as template source: a name written
 ``{{ 7*7 }}`` is printed as written, and ``& < > " '`` come out as entities,
 so the file stays valid XML.
 
-Speed: docxtpl re-reads the .docx and recompiles the jinja2 source of every
-part for each document. Here the template's bytes are read once per process,
-and the environment caches compiled templates by their source, so each XML
-part is compiled once per process; the rest of a fill is docxtpl's own work.
+Speed: docxtpl opens the template with python-docx for every document, cleans
+and compiles the same XML again, and saves every part of the package anew
+(some 350 KB of styles each time). A person's file fills the same few
+templates dozens of times, so :class:`CompiledTemplate` does that work once
+per process: the body's XML is cleaned with docxtpl's own ``patch_xml`` and
+compiled once, every untouched member is kept deflated
+(:mod:`archive.package`). A fill then renders the body, applies docxtpl's
+listing and table fixes, and writes one new part. The document XML is the
+same, byte for byte, as docxtpl's (tests/archive/test_fill_compiled.py), and
+the parsed parts go to the renderer as they are, so nothing is parsed twice.
 """
 
 from __future__ import annotations
 
-import functools
+import copy
 import io
+import re
 import threading
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
-from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
+
+from archive.package import Member, write_zip
 
 BLANK = "\u3000"
 """Full-width space: the blank of a draft, printed on an underlined run."""
@@ -57,74 +68,151 @@ def sentence(value: Any) -> str:
     return text.rstrip().rstrip("。；，.;,").rstrip()
 
 
-class _CachingSandbox(SandboxedEnvironment):
-    """A sandbox that compiles each distinct source once per process."""
-
-    def __init__(self) -> None:
-        super().__init__(autoescape=True)
-        self.filters["blank"] = blank
-        self.filters["dateline"] = dateline
-        self.filters["sentence"] = sentence
-        self._compiled: dict[str, Template] = {}
-        self._lock = threading.Lock()
-
-    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Template:
-        if args or kwargs or not isinstance(source, str):
-            return super().from_string(source, *args, **kwargs)
-        with self._lock:
-            template = self._compiled.get(source)
-            if template is None:
-                template = super().from_string(source)
-                self._compiled[source] = template
-            return template
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True)
+    env.filters["blank"] = blank
+    env.filters["dateline"] = dateline
+    env.filters["sentence"] = sentence
+    return env
 
 
-class _Template(DocxTemplate):  # type: ignore[misc]
-    """A DocxTemplate that prepares each distinct XML source once per process.
+_ENV = _environment()
 
-    docxtpl's ``patch_xml`` (a long run of regular expressions that turn
-    Word's split runs into clean jinja tags) depends on the source alone, yet
-    runs again for every document; a person's file fills the same few
-    templates dozens of times.
+DOCUMENT = "word/document.xml"
+STYLES = "word/styles.xml"
+_TEMPLATED = ("word/header", "word/footer", "word/footnotes", "docProps/core.xml")
+"""Parts besides the body that docxtpl fills too, when they hold a tag."""
+_RENDERER_PARTS = ("word/header", "word/footer")
+_P_START = re.compile(r"<w:p([ >])")
+_P_START_ON_LINE = re.compile(r"\n<w:p([ >])")
+_LISTING = ("\t", "\a", "\n", "\f")
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+@dataclass(frozen=True)
+class Filled:
+    """One filled document: its .docx bytes, and its parts, parsed, for the renderer.
+
+    ``parts`` holds the document part, the styles and any header or footer
+    (:func:`archive.render.reader.read_parts`); the renderer only reads them.
     """
 
-    def patch_xml(self, src_xml: str) -> str:
-        return _patched(src_xml)
+    docx: bytes
+    parts: Mapping[str, Any]
 
 
-@functools.lru_cache(maxsize=256)
-def _patched(src_xml: str) -> str:
-    patched: str = DocxTemplate.patch_xml(None, src_xml)
-    return patched
+class CompiledTemplate:
+    """One template, cleaned and compiled once; :meth:`fill` makes a document."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name = name
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                raw = {n: package.read(n) for n in package.namelist()}
+            if DOCUMENT not in raw:
+                raise KeyError(DOCUMENT)
+            root = parse_xml(raw[DOCUMENT])
+            body = root.body
+            self._body = _compile(etree.tostring(body, encoding="unicode"))
+            self._parts = {
+                n: _compile(etree.tostring(parse_xml(raw[n]), encoding="unicode"))
+                for n in raw
+                if n.startswith(_TEMPLATED) and (b"{{" in raw[n] or b"{%" in raw[n])
+            }
+            self._shared = {
+                n: etree.fromstring(raw[n])
+                for n in raw
+                if n == STYLES
+                or (n.startswith(_RENDERER_PARTS) and n not in self._parts)
+            }
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+            raise FillError(
+                f"模板 {name} 不是有效的 Word (.docx) 文件：{exc}"
+            ) from None
+        except TemplateError as exc:
+            raise FillError(f"模板 {name} 有误：{exc}") from None
+        for child in list(body):
+            body.remove(child)
+        self._skeleton = root
+        """The document part with an empty body: the filled body goes in its place."""
+        self._members = [
+            None if n == DOCUMENT or n in self._parts else Member.of(n, data)
+            for n, data in raw.items()
+        ]
+        self._names = list(raw)
+
+    def fill(self, context: Mapping[str, Any]) -> Filled:
+        """The document filled with ``context``; :class:`FillError` if it cannot be."""
+        try:
+            body = DocxTemplate.fix_tables(None, _render(self._body, context))
+            for number, element in enumerate(body.iter(f"{{{_WP}}}docPr"), start=1001):
+                element.set("id", str(number))
+            document = copy.deepcopy(self._skeleton)
+            document.replace(document.body, body)
+            filled = {DOCUMENT: document}
+            for name, template in self._parts.items():
+                filled[name] = parse_xml(_render(template, context).encode())
+        except TemplateError as exc:
+            raise FillError(f"模板 {self.name} 有误：{exc}") from None
+        except etree.XMLSyntaxError as exc:
+            raise FillError(f"模板 {self.name} 填写后不是有效的 XML：{exc}") from None
+        members = [
+            member
+            or Member.of(
+                name, etree.tostring(filled[name], encoding="UTF-8", standalone=True)
+            )
+            for name, member in zip(self._names, self._members, strict=True)
+        ]
+        parts = {**self._shared, **filled}
+        return Filled(write_zip(members), parts)
 
 
-_ENV = _CachingSandbox()
-_SOURCES: dict[Path, bytes] = {}
+def _compile(source: str) -> Template:
+    """docxtpl's clean-up of Word's split runs, then jinja2, in the sandbox."""
+    patched = DocxTemplate.patch_xml(None, source)
+    return _ENV.from_string(_P_START.sub(r"\n<w:p\1", patched))
 
 
-def template_bytes(path: Path) -> bytes:
-    """The bytes of a template file, read once per process."""
+def _render(template: Template, context: Mapping[str, Any]) -> str:
+    """Rendered XML with docxtpl's after-work: escaped braces, line breaks, tabs."""
+    xml = _P_START_ON_LINE.sub(r"<w:p\1", template.render(context))
+    xml = (
+        xml.replace("{_{", "{{")
+        .replace("}_}", "}}")
+        .replace("{_%", "{%")
+        .replace("%_}", "%}")
+    )
+    if any(mark in xml for mark in _LISTING):
+        xml = DocxTemplate.resolve_listing(None, xml)
+    return str(xml)
+
+
+_LOCK = threading.Lock()
+_COMPILED: dict[tuple[Path, int, int], CompiledTemplate] = {}
+
+
+def compiled(path: Path) -> CompiledTemplate:
+    """The template at ``path``, compiled once per process (again if it changes)."""
     key = path.resolve()
-    data = _SOURCES.get(key)
-    if data is None:
-        data = key.read_bytes()
-        _SOURCES[key] = data
-    return data
-
-
-def fill(template: Path, context: dict[str, Any]) -> bytes:
-    """The filled document as .docx bytes; :class:`FillError` if it cannot be."""
     try:
-        document = _Template(io.BytesIO(template_bytes(template)))
-        document.render(context, jinja_env=_ENV, autoescape=True)
-        out = io.BytesIO()
-        document.save(out)
+        stat = key.stat()
+        with _LOCK:
+            found = _COMPILED.get((key, stat.st_mtime_ns, stat.st_size))
+        if found is not None:
+            return found
+        template = CompiledTemplate(path.name, key.read_bytes())
     except OSError as exc:
-        raise FillError(f"模板 {template.name} 无法读取：{exc.strerror}") from None
-    except TemplateError as exc:
-        raise FillError(f"模板 {template.name} 有误：{exc}") from None
-    except (zipfile.BadZipFile, PackageNotFoundError, XMLSyntaxError, KeyError) as exc:
-        raise FillError(
-            f"模板 {template.name} 不是有效的 Word (.docx) 文件：{exc}"
-        ) from None
-    return out.getvalue()
+        raise FillError(f"模板 {path.name} 无法读取：{exc.strerror}") from None
+    with _LOCK:
+        _COMPILED[(key, stat.st_mtime_ns, stat.st_size)] = template
+    return template
+
+
+def fill_document(template: Path, context: Mapping[str, Any]) -> Filled:
+    """The template at ``template`` filled with ``context``."""
+    return compiled(template).fill(context)
+
+
+def fill(template: Path, context: Mapping[str, Any]) -> bytes:
+    """The filled document as .docx bytes; :class:`FillError` if it cannot be."""
+    return fill_document(template, context).docx

@@ -38,7 +38,7 @@ from archive.assemble.frontmatter import FrontMatter, file_title, listing
 from archive.fonts import font_book
 from archive.fsutil import write_atomic
 from archive.render.layout import Layout
-from archive.render.parts import Engine, Part, prepare
+from archive.render.parts import Engine, Part, Source, prepare
 from forms import CaseFile, Entry, Office
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class Person:
 
 def assemble(
     person: Person,
-    documents: list[tuple[Entry, Path]],
+    documents: list[Source],
     out_dir: Path,
     *,
     engine: Engine = "builtin",

@@ -11,9 +11,10 @@ documents the built-in engine cannot lay out to LibreOffice, where it exists.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
@@ -23,7 +24,7 @@ from archive.errors import RenderError
 from archive.fonts import FontBook
 from archive.render import libreoffice
 from archive.render.model import DocumentModel
-from archive.render.reader import UnsupportedConstruct, read_docx
+from archive.render.reader import UnsupportedConstruct, read_docx, read_parts
 from forms import Entry
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 Engine = Literal["builtin", "libreoffice", "auto"]
 ENGINES: tuple[Engine, ...] = ("builtin", "libreoffice", "auto")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+Source = tuple[Entry, Path, Mapping[str, Any] | None]
+"""A filled document: its entry, its .docx, and its parts if already parsed."""
 
 
 @dataclass
@@ -46,7 +50,7 @@ class Part:
 
 
 def prepare(
-    documents: list[tuple[Entry, Path]],
+    documents: Sequence[Source],
     *,
     engine: Engine,
     fonts: FontBook,
@@ -57,7 +61,7 @@ def prepare(
     """The parts of a file in archive order; ``work`` receives LibreOffice's PDFs."""
     parts: list[Part] = []
     to_convert: dict[Path, Part] = {}
-    for entry, docx in documents:
+    for entry, docx, parsed in documents:
         scan = find_scan(scans, entry.slug)
         if scan is not None:
             parts.append(scan_part(entry, scan))
@@ -68,7 +72,11 @@ def prepare(
             to_convert[docx] = part
             continue
         try:
-            part.model = read_docx(docx, source=f"{person}/{docx.name}")
+            source = f"{person}/{docx.name}"
+            if parsed is None:
+                part.model = read_docx(docx, source=source)
+            else:
+                part.model = read_parts(parsed, source)
         except UnsupportedConstruct as exc:
             if engine != "auto" or libreoffice.soffice() is None:
                 raise

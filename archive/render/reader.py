@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from archive.render.ooxml import twips as _twips
 from archive.render.ooxml import val as _val
 from archive.render.tables import TableReading
 
-__all__ = ["UnsupportedConstruct", "read_docx"]
+__all__ = ["UnsupportedConstruct", "read_docx", "read_parts"]
 
 
 BODY_OK = {"p", "tbl", "sectPr", "bookmarkStart", "bookmarkEnd"}
@@ -73,8 +74,23 @@ def read_docx(path: Path, source: str | None = None) -> DocumentModel:
     return _Reader(name, trees).document()
 
 
+def read_parts(parts: Mapping[str, Element], source: str) -> DocumentModel:
+    """The model of a document already parsed: its parts by name, as lxml trees.
+
+    A build hands the parts of each freshly filled document straight to the
+    reader (:class:`archive.fill.Filled`), instead of writing a .docx and
+    opening it again. The trees are only read, never changed.
+    """
+    if "word/document.xml" not in parts:
+        raise RenderError(f"{source}：缺少 word/document.xml，不是 Word 文档")
+    wanted = _wanted(list(parts))
+    return _Reader(source, {n: parts[n] for n in wanted}).document()
+
+
 _STYLES_KEPT = 16
 _styles_parsed: dict[bytes, Element] = {}
+_indexed: dict[int, tuple[Element, dict[str, Any]]] = {}
+"""Indexed styles per styles tree (kept alive here, so its id stays its own)."""
 
 
 def _parse(name: str, data: bytes) -> Element:
@@ -115,8 +131,21 @@ class _Reader(TableReading):
         self.default_para: str | None = None
         self.defaults_r: dict[str, Any] = {}
         self.defaults_p: dict[str, Any] = {}
+        self._resolved: dict[str | None, tuple[dict[str, Any], dict[str, Any]]] = {}
         if styles is not None:
-            self._index_styles(styles)
+            known = _indexed.get(id(styles))
+            if known is not None and known[0] is styles:
+                self.__dict__.update(known[1])
+            else:
+                self._index_styles(styles)
+                if len(_indexed) >= _STYLES_KEPT:
+                    _indexed.pop(next(iter(_indexed)))
+                _indexed[id(styles)] = (styles, self._style_state())
+
+    def _style_state(self) -> dict[str, Any]:
+        """What the styles part resolves to, shared by documents with that part."""
+        names = ("styles", "default_para", "defaults_r", "defaults_p", "_resolved")
+        return {name: self.__dict__[name] for name in names}
 
     def unsupported(self, construct: str) -> UnsupportedConstruct:
         return UnsupportedConstruct(self.source, construct)
@@ -279,11 +308,14 @@ class _Reader(TableReading):
     def _style_props(
         self, style_id: str | None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        para, run = dict(self.defaults_p), dict(self.defaults_r)
-        for style in self._chain(style_id or self.default_para):
-            para.update(self._para_props(style.find(_Q + "pPr"), check=False))
-            run.update(self._run_props(style.find(_Q + "rPr"), check=False))
-        return para, run
+        resolved = self._resolved.get(style_id)
+        if resolved is None:
+            para, run = dict(self.defaults_p), dict(self.defaults_r)
+            for style in self._chain(style_id or self.default_para):
+                para.update(self._para_props(style.find(_Q + "pPr"), check=False))
+                run.update(self._run_props(style.find(_Q + "rPr"), check=False))
+            resolved = self._resolved[style_id] = (para, run)
+        return dict(resolved[0]), dict(resolved[1])
 
     def _paragraph(self, p: Element, style: str | None = None) -> list[Block]:
         ppr = p.find(_Q + "pPr")
