@@ -36,6 +36,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import LINECOMMANDS
 
 from archive.fonts import FontBook
 from archive.render.kinsoku import CJKParagraph
@@ -58,6 +59,7 @@ SPLIT_MIN = 10.0
 """The least height (points) of either part of a row broken across pages: a line."""
 AUTOSPACE = 0.2
 """The gap between Chinese and Latin text, in ems (a no-break space is half an em)."""
+_LINE_OPS = frozenset(LINECOMMANDS)
 _BOUNDARY = re.compile(
     r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])"
 )
@@ -285,6 +287,26 @@ class _Table(RLTable):  # type: ignore[misc]
     long cell from the top of that part, going on at the top of the next page.
     """
 
+    def _addCommand(self, cmd: tuple[Any, ...]) -> None:
+        """Take a line command already in reportlab's normal form as it is.
+
+        A table here has thousands of edge commands, added again at each page
+        it splits across; :func:`_edges` makes them in the ten-field form
+        reportlab would turn them into (cap 1, no dash, join 1, one line
+        spaced by its width), so the checks that would do so can be skipped.
+        """
+        if (
+            type(cmd) is tuple
+            and len(cmd) == 10
+            and cmd[0] in _LINE_OPS
+            and type(cmd[5]) is int
+            and type(cmd[7]) is int
+            and cmd[9] is not None
+        ):
+            self._linecmds.append(cmd)
+        else:
+            super()._addCommand(cmd)
+
     def _splitCell(
         self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
     ) -> Any:
@@ -356,5 +378,5 @@ def _edges(
     ):
         width = own.get(edge, inherited[edge])
         if width > 0:
-            commands.append((op, start, end, width, "black"))
+            commands.append((op, start, end, width, "black", 1, None, 1, 1, width))
     return commands
