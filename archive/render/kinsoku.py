@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus.paragraph import Paragraph, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import FragLine, Paragraph
 from reportlab.platypus.paragraph import ParaLines as _ParaLines
 
 Spread = Literal["none", "justify", "distribute"]
@@ -130,66 +131,141 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         if self._broken is not None and self._broken[0] == key:
             return self._broken[1]
         self.height = 0
-        glyphs: list[Any] = []
-        for frag in self.frags:
-            text = frag.text if isinstance(frag.text, str) else frag.text.decode()
-            if text and not hasattr(frag, "cbDefn"):
-                glyphs.extend(_glyphs(text, frag))
-            elif text:
-                glyphs.extend(cjkU(ch, frag, "utf8") for ch in text)
-            else:
-                glyphs.append(cjkU("", frag, "utf8"))
+        glyphs = _Glyphs(self.frags)
         lines = _lines(glyphs, list(maxWidths), self.spread, self.hang)
         broken = _ParaLines(kind=1, lines=lines)
         self._broken = (key, broken)
         return broken
 
 
-_widths: dict[tuple[str, float], dict[str, float]] = {}
+_widths: dict[tuple[str, float, str], list[float]] = {}
 
 
-def _glyphs(text: str, frag: Any) -> list[Any]:
-    """reportlab's glyphs of ``text`` in ``frag``, with widths measured once.
+class _Glyphs:
+    """A paragraph's characters, each with its width and the fragment it is in.
 
-    The same as ``cjkU(ch, frag, "utf8")`` for each character, whose width
-    reportlab measures anew for every glyph of every line breaking; a
-    character's width in one face and size never changes in a process.
+    What reportlab's CJK wrapping makes one object per character for
+    (``cjkU``), kept as three lists. A character's width in one face and size
+    never changes in a process, and the labels of the forms come back in
+    document after document, so the widths of a fragment's text are measured
+    once per process. A fragment with no text (a manual line break) counts as
+    one character of no width, as reportlab counts it.
     """
-    known = _widths.setdefault((frag.fontName, frag.fontSize), {})
-    glyphs: list[Any] = []
-    for ch in text:
-        width = known.get(ch)
-        if width is None:
-            width = known[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
-        glyph = str.__new__(cjkU, ch)
-        glyph._frag = frag
-        glyph._width = width
-        glyphs.append(glyph)
-    return glyphs
+
+    def __init__(self, frags: list[Any]) -> None:
+        self.widths: list[float] = []
+        self.owners: list[Any] = []
+        texts: list[str] = []
+        for frag in frags:
+            text = frag.text if isinstance(frag.text, str) else frag.text.decode()
+            if not text:
+                texts.append("\x00")
+                self.widths.append(_empty_width(frag))
+                self.owners.append(frag)
+                continue
+            texts.append(text)
+            self.widths.extend(_text_widths(text, frag))
+            self.owners.extend([frag] * len(text))
+        self.text = "".join(texts)
+        """The characters, with ``\\x00`` for a fragment without text."""
+        self.hard = [hasattr(f, "lineBreak") for f in self.owners]
+
+    def __len__(self) -> int:
+        return len(self.owners)
+
+
+def _text_widths(text: str, frag: Any) -> list[float]:
+    if hasattr(frag, "cbDefn"):
+        return [getattr(frag.cbDefn, "width", 0)] * len(text)
+    key = (frag.fontName, frag.fontSize, text)
+    widths = _widths.get(key)
+    if widths is None:
+        widths = [stringWidth(ch, frag.fontName, frag.fontSize) for ch in text]
+        _widths[key] = widths
+    return widths
+
+
+def _empty_width(frag: Any) -> Any:
+    if hasattr(frag, "cbDefn"):
+        return getattr(frag.cbDefn, "width", 0)
+    return stringWidth("", frag.fontName, frag.fontSize)
 
 
 def _lines(
-    glyphs: list[Any], max_widths: list[float], spread: Spread, hang: bool = True
+    glyphs: _Glyphs, max_widths: list[float], spread: Spread, hang: bool = True
 ) -> list[Any]:
     lines: list[Any] = []
-    text = "".join(str(g) or "\x00" for g in glyphs)
+    text = glyphs.text
     start = 0
     while start < len(glyphs):
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        end = _line_end(glyphs, text, start, max_width, hang)
-        line = glyphs[start:end]
-        used = sum(g.width for g in line)
-        hard = hasattr(glyphs[end - 1].frag, "lineBreak")
-        made = makeCJKParaLine(line, max_width, used, max_width - used, hard, False)
+        end = _line_end(glyphs, start, max_width, hang)
+        used = sum(glyphs.widths[start:end])
+        hard = glyphs.hard[end - 1]
+        made = _make_line(glyphs, start, end, max_width, used, hard)
         last = end == len(glyphs)
         if spread == "distribute" or (spread == "justify" and not (hard or last)):
             _stretch(made)
         lines.append(made)
         start = end
         if not hard:
-            while start < len(glyphs) and str(glyphs[start]) == "\xa0":
+            while start < len(glyphs) and text[start] == "\xa0":
                 start += 1  # a space or autospace gap at a wrap is not set
     return lines
+
+
+def _make_line(
+    glyphs: _Glyphs, start: int, end: int, max_width: float, used: float, hard: bool
+) -> Any:
+    """The line of ``glyphs[start:end]``, as reportlab's ``makeCJKParaLine`` makes it.
+
+    reportlab compares each character's fragment with the word's to decide
+    where a word of one format ends, and looks up each character's ascent;
+    here that is done once for each stretch of characters of one fragment,
+    which gives the same words and the same measures.
+    """
+    owners, text = glyphs.owners, glyphs.text
+    words: list[Any] = []
+    max_size = max_ascent = min_descent = 0
+    current: Any = None
+    word_start = start
+    i = start
+    while i < end:
+        frag = owners[i]
+        j = i + 1
+        if not ("cbDefn" in frag.__dict__ or "lineBreak" in frag.__dict__):
+            while j < end and owners[j] is frag:
+                j += 1
+        size = frag.fontSize
+        ascent, descent = getAscentDescent(frag.fontName, size)
+        max_size = max(max_size, size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        if current is None or not sameFrag(current, frag):
+            if current is not None:
+                words.append(_word(current, text, word_start, i))
+            current, word_start = frag, i
+        i = j
+    if current is not None:
+        words.append(_word(current, text, word_start, end))
+    return FragLine(
+        kind=1,
+        extraSpace=max_width - used,
+        wordCount=1,
+        words=words,
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=max_width,
+        currentWidth=used,
+        lineBreak=hard,
+    )
+
+
+def _word(frag: Any, text: str, start: int, end: int) -> Any:
+    word = frag.clone()
+    word.text = text[start:end].replace("\x00", "")
+    return word
 
 
 def _stretch(line: Any) -> None:
@@ -268,15 +344,13 @@ class SpacedText(PDFTextObject):  # type: ignore[misc]
         super()._textOut(text, TStar)
 
 
-def _line_end(
-    glyphs: list[Any], text: str, start: int, max_width: float, hang: bool
-) -> int:
+def _line_end(glyphs: _Glyphs, start: int, max_width: float, hang: bool) -> int:
+    widths, hard = glyphs.widths, glyphs.hard
     used = 0.0
-    for i in range(start, len(glyphs)):
-        glyph = glyphs[i]
-        if hasattr(glyph.frag, "lineBreak"):
+    for i in range(start, len(widths)):
+        if hard[i]:
             return i + 1
-        used += glyph.width
+        used += widths[i]
         if used > max_width + _FUZZ and i > start:
-            return _adjust(text, start, i, hang)
-    return len(glyphs)
+            return _adjust(glyphs.text, start, i, hang)
+    return len(widths)

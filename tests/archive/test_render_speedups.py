@@ -1,0 +1,55 @@
+"""The faster paths of the built-in engine give what reportlab's own would.
+
+The PDF must not change when the engine gets faster (issue 8): these compare
+each shortcut with the reportlab function it stands in for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.paragraph import cjkU, makeCJKParaLine
+
+from archive.fonts import font_book
+from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
+
+MARKUPS = [
+    "当事人于2025年3月10日报到（首次），身份证号110105199003070017。" * 2,
+    '<font size="16">标题</font><font size="10.5">正文，<u>下划线</u>文字</font>'
+    '<font size="4.2">\xa0</font>ABC<br/>第二行：（签名）',
+    '<font size="12">甲</font><font size="12">乙</font><br/><br/>'
+    '<font size="9">丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥</font>',
+]
+
+
+def _fields(frag: Any) -> dict[str, Any]:
+    return {k: v for k, v in frag.__dict__.items() if k != "words"}
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+@pytest.mark.parametrize("width", [40.0, 97.5, 300.0])
+def test_lines_are_made_as_reportlab_makes_them(markup: str, width: float) -> None:
+    font = font_book().default
+    style = ParagraphStyle("t", fontName=font, fontSize=12, leading=16,
+                           wordWrap="CJK")  # fmt: skip
+    glyphs = _Glyphs(CJKParagraph(markup, style).frags)
+    chars = [
+        cjkU("" if ch == "\x00" else ch, frag, "utf8")
+        for ch, frag in zip(glyphs.text, glyphs.owners, strict=True)
+    ]
+    assert [c.width for c in chars] == glyphs.widths
+
+    start = 0
+    while start < len(glyphs):
+        end = _line_end(glyphs, start, width, True)
+        used = sum(glyphs.widths[start:end])
+        hard = glyphs.hard[end - 1]
+        ours = _make_line(glyphs, start, end, width, used, hard)
+        theirs = makeCJKParaLine(
+            chars[start:end], width, used, width - used, hard, False
+        )
+        assert _fields(ours) == _fields(theirs)
+        assert [w.__dict__ for w in ours.words] == [w.__dict__ for w in theirs.words]
+        start = end
