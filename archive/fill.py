@@ -21,7 +21,6 @@ the parsed parts go to the renderer as they are, so nothing is parsed twice.
 from __future__ import annotations
 
 import copy
-import io
 import re
 import threading
 import zipfile
@@ -36,7 +35,8 @@ from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 
-from archive.package import Member, write_zip
+from archive.package import Member, read_zip, write_zip
+from archive.render.reader import parse_part
 
 BLANK = "\u3000"
 """Full-width space: the blank of a draft, printed on an underlined run."""
@@ -107,8 +107,8 @@ class CompiledTemplate:
     def __init__(self, name: str, data: bytes) -> None:
         self.name = name
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as package:
-                raw = {n: package.read(n) for n in package.namelist()}
+            members = read_zip(data)
+            raw = {member.name: content for member, content in members}
             if DOCUMENT not in raw:
                 raise KeyError(DOCUMENT)
             root = parse_xml(raw[DOCUMENT])
@@ -120,7 +120,7 @@ class CompiledTemplate:
                 if n.startswith(_TEMPLATED) and (b"{{" in raw[n] or b"{%" in raw[n])
             }
             self._shared = {
-                n: etree.fromstring(raw[n])
+                n: parse_part(n, raw[n])
                 for n in raw
                 if n == STYLES
                 or (n.startswith(_RENDERER_PARTS) and n not in self._parts)
@@ -136,8 +136,8 @@ class CompiledTemplate:
         self._skeleton = root
         """The document part with an empty body: the filled body goes in its place."""
         self._members = [
-            None if n == DOCUMENT or n in self._parts else Member.of(n, data)
-            for n, data in raw.items()
+            None if m.name == DOCUMENT or m.name in self._parts else m
+            for m, _ in members
         ]
         self._names = list(raw)
 

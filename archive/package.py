@@ -14,7 +14,9 @@ no zip64 (a document is far below 4 GiB), no comments, no extra fields.
 
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +44,29 @@ class Member:
         packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
         deflated = packer.compress(data) + packer.flush()
         return cls(name, len(data), zlib.crc32(data), deflated)
+
+
+def read_zip(data: bytes) -> list[tuple[Member, bytes]]:
+    """Each member of the zip file ``data`` with its content, in the file's order.
+
+    A deflated member keeps the bytes it came with, so a template's untouched
+    parts are copied as they are and never compressed again. Raises
+    :class:`zipfile.BadZipFile` for what is not a readable zip file.
+    """
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for info in package.infolist():
+            content = package.read(info)  # checks the CRC
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                found.append((Member.of(info.filename, content), content))
+                continue
+            header = data[info.header_offset : info.header_offset + 30]
+            *_, name_length, extra_length = struct.unpack("<4s5H3L2H", header)
+            start = info.header_offset + 30 + name_length + extra_length
+            deflated = data[start : start + info.compress_size]
+            member = Member(info.filename, info.file_size, info.CRC, deflated)
+            found.append((member, content))
+    return found
 
 
 def write_zip(members: Iterable[Member]) -> bytes:

@@ -68,7 +68,7 @@ def read_docx(path: Path, source: str | None = None) -> DocumentModel:
     if "word/document.xml" not in parts:
         raise RenderError(f"{name}：缺少 word/document.xml，不是 Word 文档")
     try:
-        trees = {n: _parse(n, data) for n, data in parts.items()}
+        trees = {n: parse_part(n, data) for n, data in parts.items()}
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"{name}：XML 无法解析（{exc}）") from exc
     return _Reader(name, trees).document()
@@ -89,11 +89,13 @@ def read_parts(parts: Mapping[str, Element], source: str) -> DocumentModel:
 
 _STYLES_KEPT = 16
 _styles_parsed: dict[bytes, Element] = {}
+_PARAGRAPHS_KEPT = 50_000
+"""Read paragraphs kept per styles part: some 20 MB at most."""
 _indexed: dict[int, tuple[Element, dict[str, Any]]] = {}
 """Indexed styles per styles tree (kept alive here, so its id stays its own)."""
 
 
-def _parse(name: str, data: bytes) -> Element:
+def parse_part(name: str, data: bytes) -> Element:
     """The XML tree of one part; ``word/styles.xml`` is parsed once per process.
 
     Every document filled from the bundled templates carries the same styles
@@ -132,6 +134,7 @@ class _Reader(TableReading):
         self.defaults_r: dict[str, Any] = {}
         self.defaults_p: dict[str, Any] = {}
         self._resolved: dict[str | None, tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._paragraphs: dict[tuple[bytes, str | None], tuple[Block, ...]] = {}
         if styles is not None:
             known = _indexed.get(id(styles))
             if known is not None and known[0] is styles:
@@ -144,7 +147,10 @@ class _Reader(TableReading):
 
     def _style_state(self) -> dict[str, Any]:
         """What the styles part resolves to, shared by documents with that part."""
-        names = ("styles", "default_para", "defaults_r", "defaults_p", "_resolved")
+        names = (
+            "styles", "default_para", "defaults_r", "defaults_p", "_resolved",
+            "_paragraphs",
+        )  # fmt: skip
         return {name: self.__dict__[name] for name in names}
 
     def unsupported(self, construct: str) -> UnsupportedConstruct:
@@ -318,6 +324,22 @@ class _Reader(TableReading):
         return dict(resolved[0]), dict(resolved[1])
 
     def _paragraph(self, p: Element, style: str | None = None) -> list[Block]:
+        """The blocks of paragraph ``p``, read once per distinct paragraph XML.
+
+        A person's file fills the same templates many times, and most of their
+        paragraphs (labels, fixed wording) come out the same each time; with
+        one styles part, the same XML gives the same blocks. The blocks are
+        shared, so nothing may change them after reading (layout only reads).
+        """
+        key = (etree.tostring(p, with_tail=False), style)
+        known = self._paragraphs.get(key)
+        if known is None:
+            known = tuple(self._read_paragraph(p, style))
+            if len(self._paragraphs) < _PARAGRAPHS_KEPT:
+                self._paragraphs[key] = known
+        return list(known)
+
+    def _read_paragraph(self, p: Element, style: str | None) -> list[Block]:
         ppr = p.find(_Q + "pPr")
         para_props, run_base = self._style_props(
             _val(ppr.find(_Q + "pStyle")) if ppr is not None else style

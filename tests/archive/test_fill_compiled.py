@@ -171,3 +171,26 @@ def _write(template: Path, body: str) -> None:
     with zipfile.ZipFile(template, "w") as new:
         for name, data in parts.items():
             new.writestr(name, data)
+
+
+def test_documents_read_from_parts_keep_their_own_text(tmp_path: Path) -> None:
+    """Paragraphs are read once per distinct XML; each document keeps its text."""
+    from archive.render import read_docx
+    from archive.render.reader import read_parts
+
+    template = BUNDLED_TEMPLATES / "visit.docx"
+    texts = []
+    for n, content in enumerate(("第一次谈话内容", "第二次谈话内容", "第一次谈话内容")):
+        context = _visit_context()
+        visit = context["doc"]
+        assert isinstance(visit, dict)
+        visit["content"] = content
+        filled = fill_document(template, context)
+        model = read_parts(filled.parts, "p001/06-visit-1.docx")
+        texts.append(repr(model.blocks))
+        saved = tmp_path / f"{n}.docx"
+        saved.write_bytes(filled.docx)
+        assert model.blocks == read_docx(saved).blocks
+    assert "第一次谈话内容" in texts[0] and "第二次谈话内容" not in texts[0]
+    assert "第二次谈话内容" in texts[1] and "第一次谈话内容" not in texts[1]
+    assert texts[2] == texts[0]
