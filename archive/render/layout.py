@@ -34,13 +34,22 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Frame, Spacer
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.paragraph import _wsc as _WHITESPACE
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tables import LINECOMMANDS
 
 from archive.fonts import FontBook
 from archive.render.kinsoku import CJKParagraph
-from archive.render.model import Block, Cell, PageBreak, PageSetup, Paragraph, Table
+from archive.render.model import (
+    Block,
+    Cell,
+    PageBreak,
+    PageSetup,
+    Paragraph,
+    Run,
+    Table,
+)
 
 ALIGNMENT = {
     "left": TA_LEFT,
@@ -60,6 +69,13 @@ SPLIT_MIN = 10.0
 AUTOSPACE = 0.2
 """The gap between Chinese and Latin text, in ems (a no-break space is half an em)."""
 _LINE_OPS = frozenset(LINECOMMANDS)
+_ENTITY = re.compile("([&<>])")
+_SPACES = {chr(c) for c in range(0x3001) if chr(c).isspace()} | set(_WHITESPACE)
+_CLEANED = re.compile(
+    "[" + re.escape("".join(sorted(_SPACES - {" ", "\xa0", "\u3000"}))) + "]"
+)
+"""Spaces that reportlab's markup cleaning collapses (all but the ones that
+:func:`_keep_spaces` turns into no-break spaces)."""
 _BOUNDARY = re.compile(
     r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])"
 )
@@ -130,23 +146,33 @@ class Layout:
             return Spacer(0, leading + para.space_before + para.space_after)
         style = self._style(para, leading)
         markup = "".join(self._run(r) for r in para.runs)
-        flowable = CJKParagraph(markup, style, frags=self._frags(markup, style))
+        frags = self._frags(markup, para.runs, style)
+        flowable = CJKParagraph(markup, style, frags=frags)
         if para.align in ("justify", "distribute"):
             flowable.spread = para.align
         flowable.drop = max(0.0, leading - self._natural(para))
         return flowable
 
-    def _frags(self, markup: str, style: ParagraphStyle) -> list[Any]:
-        """The text fragments of ``markup`` in ``style``, parsed once per layout.
+    def _frags(self, markup: str, runs: list[Run], style: ParagraphStyle) -> list[Any]:
+        """The text fragments of ``markup`` in ``style``, made once per layout.
 
-        A person's file repeats the same labels in document after document, and
-        reportlab's markup parser is the dearest step of making a paragraph;
-        each paragraph gets its own copies of the fragments.
+        A person's file repeats the same labels in document after document;
+        each paragraph gets its own copies of the fragments. reportlab's
+        markup parser is the dearest step of making a paragraph, so the
+        fragments are made by reportlab's parser from the runs themselves, as
+        a tree of the tags ``markup`` has (:meth:`_tree`), without reading the
+        markup; text with spaces that reportlab's markup cleaning would
+        change (tabs, line feeds, em spaces …) still goes through the markup.
         """
         key = (markup, style.name)
         parsed = self._parsed.get(key)
         if parsed is None:
-            _, parsed, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+            parser = ParaParser()
+            if any(_CLEANED.search(run.text) for run in runs):
+                _, parsed, _ = parser.parse(cleanBlockQuotedText(markup), style)
+            else:
+                nodes = [node for run in runs for node in self._tree(run)]
+                _, parsed, _ = parser.tt_parse(("para", {}, nodes), style)
             if parsed is None:
                 raise ValueError(f"reportlab cannot parse paragraph markup {markup!r}")
             textTransformFrags(parsed, style)
@@ -192,7 +218,7 @@ class Layout:
             self._styles[key] = found
         return found
 
-    def _run(self, run: Any) -> str:
+    def _run(self, run: Run) -> str:
         gap = f'<font size="{run.size * AUTOSPACE * 2:g}">\xa0</font>'
         text = gap.join(
             escape(_keep_spaces(part)) for part in _BOUNDARY.split(run.text)
@@ -202,6 +228,27 @@ class Layout:
         if run.underline and piece:
             piece = f"<u>{piece}</u>"
         return piece + ("<br/>" if run.line_break else "")
+
+    def _tree(self, run: Run) -> list[Any]:
+        """The tags and text of :meth:`_run`, as reportlab's parser would read them.
+
+        The markup parser hands each escaped ``&``, ``<`` and ``>`` on as text
+        of its own, so they are pieces of their own here too.
+        """
+        nodes: list[Any] = []
+        if run.text:
+            gap = ("font", {"size": f"{run.size * AUTOSPACE * 2:g}"}, ["\xa0"])
+            children: list[Any] = []
+            for k, part in enumerate(_BOUNDARY.split(run.text)):
+                if k:
+                    children.append(gap)
+                children.extend(p for p in _ENTITY.split(_keep_spaces(part)) if p)
+            face = self.fonts.font_for(run.font, run.bold)
+            node = ("font", {"face": face, "size": f"{run.size:g}"}, children)
+            nodes.append(("u", {}, [node]) if run.underline else node)
+        if run.line_break:
+            nodes.append(("br", {}, None))
+        return nodes
 
     # ---- tables -------------------------------------------------------------
 

@@ -9,11 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus.paragraph import cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import (
+    cjkU,
+    cleanBlockQuotedText,
+    makeCJKParaLine,
+    textTransformFrags,
+)
+from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import font_book
 from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
+from archive.render.layout import Layout
+from archive.render.model import Paragraph, Run
 
 MARKUPS = [
     "当事人于2025年3月10日报到（首次），身份证号110105199003070017。" * 2,
@@ -53,3 +63,39 @@ def test_lines_are_made_as_reportlab_makes_them(markup: str, width: float) -> No
         assert _fields(ours) == _fields(theirs)
         assert [w.__dict__ for w in ours.words] == [w.__dict__ for w in theirs.words]
         start = end
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("甲乙，（）《》AbZ09.-/&<> \u3000\xa0\t\n\u2003")),
+    max_size=12,
+)
+_RUN = st.builds(
+    Run,
+    text=_TEXT,
+    font=st.sampled_from([None, "宋体", "黑体", "仿宋_GB2312"]),
+    size=st.sampled_from([9.0, 10.5, 12.0, 16.0]),
+    bold=st.booleans(),
+    underline=st.booleans(),
+    line_break=st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(runs=st.lists(_RUN, min_size=1, max_size=4))
+def test_fragments_made_from_runs_are_those_parsed_from_markup(
+    runs: list[Run],
+) -> None:
+    layout = Layout(font_book())
+    para = Paragraph(runs=runs)
+    style = layout._style(para, layout.leading(para))
+    markup = "".join(layout._run(r) for r in runs)
+    if not markup:
+        return
+    _, parsed, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+    textTransformFrags(parsed, style)
+
+    made = layout._frags(markup, runs, style)
+
+    assert [list(f.__dict__.items()) for f in made] == [
+        list(f.__dict__.items()) for f in parsed
+    ]
