@@ -23,7 +23,9 @@ move to the next tab stop.
 
 from __future__ import annotations
 
+import itertools
 import re
+import weakref
 from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
@@ -96,14 +98,35 @@ def page_frame(setup: PageSetup, name: str | None = None) -> Frame:
     )
 
 
+class _Made:
+    """What layouts with one font book make alike: styles, fragments, line heights.
+
+    Kept for the process, like the font book: a worker building many people
+    sets the same labels in the same styles for each of them. Style names come
+    from one process-wide count, so a name always stands for one style.
+    """
+
+    def __init__(self) -> None:
+        self.styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+        self.parsed: dict[tuple[str, str], list[Any]] = {}
+        self.heights: dict[tuple[str, float], float] = {}
+
+
+_made: weakref.WeakKeyDictionary[FontBook, _Made] = weakref.WeakKeyDictionary()
+_names = itertools.count()
+
+
 class Layout:
     """Flowables for documents, sharing one font book and one style cache."""
 
     def __init__(self, fonts: FontBook) -> None:
         self.fonts = fonts
-        self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
-        self._parsed: dict[tuple[str, str], list[Any]] = {}
-        self._heights: dict[tuple[str, float], float] = {}
+        made = _made.get(fonts)
+        if made is None:
+            made = _made.setdefault(fonts, _Made())
+        self._styles = made.styles
+        self._parsed = made.parsed
+        self._heights = made.heights
 
     def flowables(self, blocks: list[Block]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -187,7 +210,7 @@ class Layout:
         style = self._styles.get(key)
         if style is None:
             style = ParagraphStyle(
-                f"s{len(self._styles)}",
+                f"s{next(_names)}",
                 fontName=self.fonts.font_for(para.font),
                 fontSize=para.size,
                 leading=leading,
@@ -213,7 +236,7 @@ class Layout:
         found = self._styles.get(key)
         if found is None:
             found = ParagraphStyle(
-                f"{style.name}c", parent=style, allowOrphans=1, allowWidows=1
+                f"s{next(_names)}", parent=style, allowOrphans=1, allowWidows=1
             )
             self._styles[key] = found
         return found
