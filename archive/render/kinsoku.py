@@ -115,6 +115,14 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         return parts
 
     def beginText(self, x: float, y: float) -> PDFTextObject:
+        """reportlab's own text object, unless lines are spread (:class:`Spaced`).
+
+        Only a spread line has runs with character spacing; reportlab's text
+        object sets any other line exactly as :class:`SpacedText` would, and
+        without asking a wrapped canvas for every attribute.
+        """
+        if self.spread == "none":
+            return super().beginText(x, y)
         return SpacedText(self.canv, x, y)
 
     def draw(self) -> None:
