@@ -147,6 +147,11 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
 
 
 _widths: dict[tuple[str, float, str], list[float]] = {}
+KEPT_TEXTS = 20_000
+"""How many fragment texts' widths are kept; then the store starts again.
+
+Labels recur, but names, dates and records do not: a worker building
+hundreds of people would otherwise keep every text it ever set."""
 
 
 class _Glyphs:
@@ -189,6 +194,8 @@ def _text_widths(text: str, frag: Any) -> list[float]:
     widths = _widths.get(key)
     if widths is None:
         widths = [stringWidth(ch, frag.fontName, frag.fontSize) for ch in text]
+        if len(_widths) >= KEPT_TEXTS:
+            _widths.clear()
         _widths[key] = widths
     return widths
 

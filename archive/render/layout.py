@@ -98,6 +98,14 @@ def page_frame(setup: PageSetup, name: str | None = None) -> Frame:
     )
 
 
+KEPT_PARAGRAPHS = 10_000
+"""How many paragraphs' fragments a process keeps; then the store starts again.
+
+Labels recur from person to person, names, dates and records do not (a file
+of 60 documents has several hundred distinct paragraphs), so a worker keeps
+what its last people had in common, not everything it ever set."""
+
+
 class _Made:
     """What layouts with one font book make alike: styles, fragments, line heights.
 
@@ -199,6 +207,8 @@ class Layout:
             if parsed is None:
                 raise ValueError(f"reportlab cannot parse paragraph markup {markup!r}")
             textTransformFrags(parsed, style)
+            if len(self._parsed) >= KEPT_PARAGRAPHS:
+                self._parsed.clear()
             self._parsed[key] = parsed
         return [frag.clone() for frag in parsed]
 
