@@ -3,10 +3,12 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_index.py [--people 1000] [--queries 200]
+        [--keep DIR] [--jobs N]
 
-Generates a synthetic archive with ``archive.sample`` in a temporary folder,
-builds the index from scratch (timed), runs an update with nothing changed
-(timed), then ``--queries`` mixed queries drawn from the data (names, pinyin,
+Generates a synthetic archive with ``archive.sample`` in a temporary folder
+(or once into ``--keep DIR``, reused by later runs with the same size),
+builds the index from scratch (timed; ``--jobs`` worker processes read and
+cut the case files), runs an update with nothing changed (timed), then ``--queries`` mixed queries drawn from the data (names, pinyin,
 initials, ID suffixes, words of the records, kinds with date ranges) and
 reports p50 and p95 latency. Results are printed as a Markdown section for
 benchmarks/RESULTS.md.
@@ -18,9 +20,12 @@ import argparse
 import os
 import platform
 import random
+import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from archive import paths
@@ -33,6 +38,7 @@ from indexer import (
     SearchRequest,
     open_index,
 )
+from indexer._workers import workers_for
 from indexer.analysis import name_pinyin
 
 
@@ -41,13 +47,23 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="generate the archive once into DIR and reuse it on later runs",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes for the build (default: the index's own choice)",
+    )
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as temp:
-        root = Path(temp) / "archive"
-        started = time.perf_counter()
-        write_sample(root, args.people, args.seed, DEFAULT_AS_OF)
-        generated = time.perf_counter() - started
+    with _archive(args.keep) as root:
+        generated = _generate(root, args.people, args.seed)
 
         people, _ = paths.resolve([root])
         sources = [
@@ -56,7 +72,7 @@ def main() -> None:
         ]
         index = open_index(root / INDEX_FOLDER)
         started = time.perf_counter()
-        report = index.update(sources, OfficeSource("office", "x"))
+        report = index.update(sources, OfficeSource("office", "x"), jobs=args.jobs)
         build = time.perf_counter() - started
         started = time.perf_counter()
         index.update(sources, OfficeSource("office", "x"))
@@ -77,14 +93,45 @@ def main() -> None:
     print(f"Python {platform.python_version()}.\n")
     print("| measure | value |\n| --- | --- |")
     print(f"| people / document instances | {args.people} / {report.documents} |")
-    print(f"| generating the sample | {generated:.1f} s |")
-    print(f"| index build from scratch (one process) | {build:.1f} s |")
+    if generated is not None:
+        print(f"| generating the sample | {generated:.1f} s |")
+    workers = workers_for(args.jobs, len(sources)) or "no"
+    print(f"| index build from scratch ({workers} worker processes) | {build:.1f} s |")
     print(f"| update with nothing changed | {noop:.2f} s |")
     print(f"| index size on disk | {size / 1e6:.1f} MB |")
     print(f"| queries | {len(latencies)} mixed |")
     print(f"| query p50 | {cuts[49]:.1f} ms |")
     print(f"| query p95 | {cuts[94]:.1f} ms |")
     print(f"| query max | {max(latencies):.1f} ms |")
+
+
+@contextmanager
+def _archive(keep: Path | None) -> Iterator[Path]:
+    """The archive folder: inside ``keep`` (kept), or a temporary one."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield keep / "archive"
+        return
+    with tempfile.TemporaryDirectory() as temp:
+        yield Path(temp) / "archive"
+
+
+def _generate(root: Path, people: int, seed: int) -> float | None:
+    """Seconds taken to write the sample; ``None`` when a kept one was reused.
+
+    A kept archive is reused only if it was made with the same size and seed;
+    its index is always removed, so the build below starts from scratch.
+    """
+    marker = root.parent / "generated.txt"
+    wanted = f"{people} {seed}"
+    if root.is_dir() and marker.is_file() and marker.read_text() == wanted:
+        shutil.rmtree(root / INDEX_FOLDER, ignore_errors=True)
+        return None
+    shutil.rmtree(root, ignore_errors=True)
+    started = time.perf_counter()
+    write_sample(root, people, seed, DEFAULT_AS_OF)
+    marker.write_text(wanted)
+    return time.perf_counter() - started
 
 
 def _cpu() -> str:

@@ -108,12 +108,15 @@ class Index(Protocol):
         people: Sequence[PersonSource],
         office: OfficeSource,
         wait: float = DEFAULT_WAIT,
+        jobs: int | None = None,
     ) -> UpdateReport:
         """Bring the index in line with ``people``, in one commit.
 
         Only people whose case file or contents changed are read again; people
         no longer listed are dropped. Raises :class:`~indexer.errors.IndexLocked`
         when another writer holds the index for longer than ``wait`` seconds.
+        ``jobs`` worker processes read and cut the case files (1: all in this
+        process; ``None``: one per CPU, up to 4, when many people changed).
         """
         ...
 
@@ -121,4 +124,6 @@ class Index(Protocol):
         """Hits by rank; :class:`~indexer.errors.QueryError` for a malformed query."""
         ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Let go of what searches keep open; the next search opens it again."""
+        ...

@@ -20,8 +20,12 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 STATE_FILE = "rehab-state.json"
-FORMAT = 1
-"""Version of the index's fields; an index of another version is not updated."""
+FORMAT = 2
+"""Version of the index's fields and analysis; an index of another version is
+rebuilt by the next update and refused by ``search`` until then.
+
+1: bigrams and jieba words; 2: bigrams only, Chinese fields cut by
+:func:`indexer.analysis.index_terms`."""
 
 
 @dataclass
@@ -45,12 +49,16 @@ def digest(path: Path | None) -> str:
 
 
 def load(folder: Path) -> State:
-    """The state of the index in ``folder``; an empty state if none is readable."""
+    """The state of the index in ``folder``; an empty state if none is readable.
+
+    Without a state file the format is unknown (0): an index found beside no
+    state file is rebuilt rather than trusted.
+    """
     path = folder / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return State()
+        return State(format=0)
     except (OSError, ValueError) as exc:
         log.warning("index state unreadable (%s); every person is read again", exc)
         return State()

@@ -4,7 +4,9 @@ The index lives in ``ROOT/.index`` (readable by its owner only). Only people
 whose case file or ``out/contents.json`` changed since the last run are read
 again; people whose folder is gone are dropped; the update is one commit. A
 case file that does not load keeps its earlier entries and makes the exit
-status 1.
+status 1. ``--jobs N`` reads and cuts the case files in N worker processes
+(one writer still writes the index); an index written by another version of
+the program is rebuilt whole.
 """
 
 from __future__ import annotations
@@ -44,8 +46,25 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help=f"另一进程正在更新时最多等待的秒数（默认 {DEFAULT_WAIT:g}）",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="读取与切分案卷的并行进程数（默认：需读取的人员较多时按 CPU 数，最多 4）",
+    )
     add_json_argument(parser)
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"应为 1 到 64 之间的整数：{text!r}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     try:
         report = open_index(root / INDEX_FOLDER).update(
-            sources, _office(root), wait=args.wait
+            sources, _office(root), wait=args.wait, jobs=args.jobs
         )
     except IndexerError as exc:
         raise ArchiveError(str(exc)) from None

@@ -1,0 +1,57 @@
+"""The query plan: a Chinese run must appear as written; filters only filter."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from indexer import INDEX_FOLDER, Index, SearchRequest, open_index
+from indexer._phrase import cover
+from tests.indexer.conftest import office, sources
+from tests.indexer.factory import PEOPLE, write_archive
+
+
+def test_cover_takes_every_other_bigram_and_the_last() -> None:
+    assert cover(1) == [0]
+    assert cover(2) == [0, 1]
+    assert cover(3) == [0, 2]
+    assert cover(4) == [0, 2, 3]
+
+
+def test_a_run_is_found_where_it_is_written(index: Index) -> None:
+    hits = index.search(SearchRequest("建筑工地打零工"))
+
+    assert [(h.person, h.entry) for h in hits] == [("p001", "06-visit-1")]
+
+
+def test_bigrams_of_a_run_apart_do_not_match_it(tmp_path: Path) -> None:
+    people = copy.deepcopy(PEOPLE)
+    people["p001"]["visits"][0]["content"] = "工地在北边，零工在南边。"
+    root = write_archive(tmp_path, people)
+    index = open_index(root / INDEX_FOLDER)
+    index.update(sources(root), office(root))
+
+    assert index.search(SearchRequest("工地零工")) == []
+    assert index.search(SearchRequest("工地 零工"))[0].person == "p001"
+
+
+def test_quoted_phrase_is_matched_as_written(index: Index) -> None:
+    hits = index.search(SearchRequest('"按时参加尿检"'))
+
+    assert hits
+    assert all("按时参加尿检" in h.snippet.text for h in hits)
+
+
+def test_searches_reuse_one_searcher_until_an_update(tmp_path: Path) -> None:
+    root = write_archive(tmp_path)
+    index = open_index(root / INDEX_FOLDER)
+    index.update(sources(root), office(root))
+    assert index.search(SearchRequest("奶茶店"))[0].person == "p002"
+
+    path = root / "p002" / "case.yaml"
+    path.write_text(path.read_text("utf-8").replace("奶茶店", "花店"), "utf-8")
+    index.update(sources(root), office(root))
+
+    assert index.search(SearchRequest("奶茶店")) == []
+    assert index.search(SearchRequest("花店"))[0].person == "p002"
+    index.close()
