@@ -38,9 +38,12 @@ SEARCHED = {
     "title": 2.0,
     "kind": 2.0,
     "text": 1.0,
-    "office": 0.5,
 }
-"""Fields a query word without ``field:`` is looked for in, and their weight."""
+"""Fields a query word without ``field:`` is looked for in, and their weight.
+
+Not the office: an index holds one archive, so every document has the same
+office, and a word of its name (社区, 戒毒, 康复) would match all of them,
+rank nothing and cost a full scan. ``office:`` still searches it."""
 
 
 class _PhraseParser(QueryParser):  # type: ignore[misc]

@@ -55,3 +55,8 @@ def test_searches_reuse_one_searcher_until_an_update(tmp_path: Path) -> None:
     assert index.search(SearchRequest("奶茶店")) == []
     assert index.search(SearchRequest("花店"))[0].person == "p002"
     index.close()
+
+
+def test_a_word_of_the_office_name_is_searched_only_with_office(index: Index) -> None:
+    assert index.search(SearchRequest("工作办公室")) == []
+    assert len(index.search(SearchRequest("office:工作办公室", limit=5))) == 5
