@@ -8,9 +8,10 @@ Usage::
 Generates a synthetic archive with ``archive.sample`` in a temporary folder
 (or once into ``--keep DIR``, reused by later runs with the same size),
 builds the index from scratch (timed; ``--jobs`` worker processes read and
-cut the case files), runs an update with nothing changed (timed), then ``--queries`` mixed queries drawn from the data (names, pinyin,
-initials, ID suffixes, words of the records, kinds with date ranges) and
-reports p50 and p95 latency. Results are printed as a Markdown section for
+cut the case files), runs an update with nothing changed (timed), then
+``--queries`` mixed queries drawn from the data (names, pinyin, initials, ID
+suffixes, words of the records, kinds with date ranges) and reports p50 and
+p95 latency. Results are printed as a Markdown section for
 benchmarks/RESULTS.md.
 """
 

@@ -116,7 +116,8 @@ class Index(Protocol):
         no longer listed are dropped. Raises :class:`~indexer.errors.IndexLocked`
         when another writer holds the index for longer than ``wait`` seconds.
         ``jobs`` worker processes read and cut the case files (1: all in this
-        process; ``None``: one per CPU, up to 4, when many people changed).
+        process; ``None``: one per CPU but one, up to 4, when many people
+        changed, so none on a 2-CPU machine).
         """
         ...
 

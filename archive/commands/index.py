@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
         type=_jobs,
         default=None,
         metavar="N",
-        help="读取与切分案卷的并行进程数（默认：需读取的人员较多时按 CPU 数，最多 4）",
+        help="读取与切分案卷的并行进程数（默认：人员较多时为 CPU 数减 1，最多 4）",
     )
     add_json_argument(parser)
     parser.set_defaults(run=run)

@@ -32,6 +32,8 @@ def _answers(root: Path) -> list[list[tuple[str, str, float]]]:
 
 def test_automatic_jobs_reads_few_people_in_process() -> None:
     assert workers_for(None, AUTO_MIN_PEOPLE - 1) == 0
+    spare = min(4, len(os.sched_getaffinity(0)) - 1)
+    assert workers_for(None, 1000) == (spare if spare >= 2 else 0)
     assert workers_for(1, 500) == 0
     assert workers_for(2, 500) == 2
     assert workers_for(8, 3) == 3
