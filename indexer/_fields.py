@@ -4,7 +4,8 @@ The Chinese text fields are :class:`BigramText`: at query time whoosh runs
 their analyzer as usual; at index time their terms come from
 :func:`indexer.analysis.index_terms`, and may already have been made in a
 worker process (:class:`Prepared`), so that the one writer process only adds
-postings.
+postings. jieba's words of a document's title and text go into one
+:class:`WordsText` field beside them, made the same way.
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ from functools import lru_cache
 from typing import Any
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.system import pack_uint
 
-from indexer.analysis import chinese_analyzer, index_terms, latin_analyzer
+from indexer.analysis import (
+    chinese_analyzer,
+    index_terms,
+    latin_analyzer,
+    word_counts,
+    words_analyzer,
+)
 from indexer.records import KIND_WORDS, Record
 
 Posting = tuple[bytes, int, float, bytes]
@@ -61,6 +69,31 @@ class BigramText(TEXT):  # type: ignore[misc]
         ]
 
 
+class WordsText(TEXT):  # type: ignore[misc]
+    """jieba's words of a document, counted: no positions, nothing stored.
+
+    Only ever read as optional ranking terms (:func:`indexer._query.parse`),
+    so frequencies are all it needs; that keeps it small and cheap to write.
+    A :class:`Prepared` value is taken as it is; a string is cut by
+    :func:`~indexer.analysis.word_counts`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(analyzer=words_analyzer(), phrase=False)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:
+        if isinstance(value, Prepared):
+            return iter(value.postings)
+        return iter(self.postings(value))
+
+    def postings(self, text: str) -> list[Posting]:
+        boost = self.format.field_boost
+        return [
+            (word.encode("utf-8"), count, count * boost, pack_uint(count))
+            for word, count in word_counts(text).items()
+        ]
+
+
 def schema() -> Schema:
     """The fields of one document instance; what a hit shows is stored."""
     return Schema(
@@ -83,6 +116,7 @@ def schema() -> Schema:
         date=DATETIME(stored=True),
         title=BigramText(stored=True),
         text=BigramText(stored=True),
+        words=WordsText(),
         pages=STORED,
     )
 
@@ -126,6 +160,7 @@ def document(record: Record, prepare: bool = False) -> dict[str, Any]:
         "instance": record.instance,
         "title": record.title,
         "text": record.text,
+        "words": f"{record.title}\n{record.text}",
         "pages": (record.pages.first, record.pages.last) if record.pages else None,
     }
     fields["_stored_name"] = record.name
@@ -136,6 +171,7 @@ def document(record: Record, prepare: bool = False) -> dict[str, Any]:
             if name != "name":
                 fields[f"_stored_{name}"] = fields[name]
             fields[name] = Prepared(SCHEMA[name].postings(fields[name]))
+        fields["words"] = Prepared(SCHEMA["words"].postings(fields["words"]))
     if record.date is not None:
         fields["date"] = dt.datetime.combine(record.date, dt.time())
     return fields

@@ -10,6 +10,12 @@ The plan, chosen for speed at archive scale (tens of thousands of documents):
   phrase check itself is :mod:`indexer._phrase`);
 - a word without ``field:`` is looked for in the fields of :data:`SEARCHED`
   with their weights;
+- jieba's words of the runs searched in the title or text (the query's own
+  analysis, :func:`indexer.analysis.query_words`) are optional terms of the
+  ``words`` field, joined by ``AndMaybe``: they never select a document, and
+  are read only for documents the required part matched, so they cost
+  little. A document holding the run as a real word ranks before one where
+  the same characters straddle two words;
 - ``--kind``, ``--measure``, ``--person`` and the date range are filters: they
   restrict which documents are scored but add nothing to a score.
 """
@@ -27,7 +33,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 
 from indexer._fields import BigramText
 from indexer._phrase import BigramRun
-from indexer.analysis import is_han
+from indexer.analysis import is_han, query_words
 from indexer.api import SearchRequest
 from indexer.errors import QueryError
 
@@ -44,6 +50,13 @@ SEARCHED = {
 Not the office: an index holds one archive, so every document has the same
 office, and a word of its name (社区, 戒毒, 康复) would match all of them,
 rank nothing and cost a full scan. ``office:`` still searches it."""
+
+
+WORD_FIELDS = frozenset({"title", "text"})
+"""Fields whose runs get jieba's words: those the ``words`` field is made of."""
+
+MAX_WORDS_PER_RUN = 3
+"""jieba's longest words of a query run that are added as ranking terms."""
 
 
 class _PhraseParser(QueryParser):  # type: ignore[misc]
@@ -123,7 +136,37 @@ def parse(schema: Schema, text: str) -> Any:
         )
     if parsed is wq.NullQuery:
         raise QueryError(f"检索式 {text!r} 中没有可检索的词")
-    return parsed
+    return with_words(parsed)
+
+
+def with_words(parsed: Any) -> Any:
+    """``parsed``, with jieba's words of its Chinese runs as optional terms."""
+    runs = dict.fromkeys(_runs(parsed))
+    words = dict.fromkeys(
+        w for run in runs for w in query_words(run, MAX_WORDS_PER_RUN)
+    )
+    if not words:
+        return parsed
+    optional = [wq.Term("words", word) for word in words]
+    return wq.AndMaybe(parsed, optional[0] if len(optional) == 1 else wq.Or(optional))
+
+
+def _runs(node: Any) -> Iterator[str]:
+    """The Chinese runs ``node`` requires in a field of :data:`WORD_FIELDS`.
+
+    A run under ``NOT`` is left out: ranking by a word the documents must not
+    hold would rank nothing.
+    """
+    if isinstance(node, wq.Not):
+        return
+    if isinstance(node, BigramRun) and node.fieldname in WORD_FIELDS:
+        yield node.words[0] + "".join(word[-1] for word in node.words[1:])
+    elif isinstance(node, wq.Term) and node.fieldname in WORD_FIELDS:
+        if isinstance(node.text, str) and len(node.text) == 2 and is_han(node.text):
+            yield node.text
+    else:
+        for child in node.children():
+            yield from _runs(child)
 
 
 def _errors(parsed: Any) -> Iterator[str]:

@@ -1,18 +1,28 @@
-"""Chinese text analysis for the index: character bigrams, no dictionary.
+"""Chinese text analysis for the index: character bigrams, and jieba's words.
 
 Names of people and places, and words a segmenting dictionary does not know,
 are cut differently inside a sentence than on their own, so a word index
-misses them. Every run of Chinese characters is therefore indexed as
+alone misses them. Every run of Chinese characters is therefore indexed as
 overlapping character bigrams (a one-character run as itself), and a query
 run is matched as the phrase of its bigrams: whatever substring of two or
 more characters a document contains is found, and only documents that hold
-it as written (see :mod:`indexer._query`).
+it as written (see :mod:`indexer._query`). This is the required part of a
+query, and it decides which documents are found.
 
-Earlier versions indexed jieba's words beside the bigrams, to rank documents
-holding a query's longer words first. The phrase match ranks those documents
-the same way without them; leaving them out made the index build about a
-quarter faster and saves loading jieba's dictionary (about a second) for the
-first query of every ``search`` run.
+jieba's search-mode words (``cut_for_search``) of the same text go into a
+field of their own (``words``: frequencies, no positions, not stored), and
+the query's Chinese runs get the same analysis: their words are optional
+terms that only rank documents the bigram phrase already matched. They tell
+a document where the query is a real word (他是研究生) from one where the
+same characters straddle a word boundary (研究|生命科学), which bigrams
+alone cannot: both hold 研究生 as written. Because they never select a
+document, jieba cutting a query differently from the same words in a longer
+sentence loses nothing.
+
+jieba is imported and its dictionary loaded on first use, once per process
+and quietly (:func:`ensure_jieba`), with its cache in a folder only this user
+may write; a search without Chinese characters (pinyin, an ID number) never
+loads it.
 
 Runs of ASCII letters, digits and ``_`` stay whole and are lower-cased, so
 glossary terms such as ``warning_letter`` and dates such as ``20250309`` are
@@ -21,7 +31,7 @@ single terms.
 Positions are character offsets, so consecutive bigrams have consecutive
 positions and a run's bigrams form a phrase.
 
-Two implementations give the same terms: the whoosh analyzer
+Two implementations give the same bigram terms: the whoosh analyzer
 (:func:`chinese_analyzer`), which the query parser uses, and
 :func:`index_terms`, a plain loop that the index build uses because it is
 several times faster than whoosh's token stream (tests hold them equal).
@@ -29,9 +39,14 @@ several times faster than whoosh's token stream (tests hold them equal).
 
 from __future__ import annotations
 
+import logging
+import os
 import re
-from collections import defaultdict
+import tempfile
+import threading
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
@@ -43,14 +58,85 @@ from whoosh.analysis import (
     Tokenizer,
 )
 
+log = logging.getLogger(__name__)
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(f"[{_HAN}]+|[A-Za-z0-9_]+")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
 _IS_HAN = re.compile(f"[{_HAN}]")
+
+_jieba_lock = threading.Lock()
+_jieba: Any = None
 
 
 def is_han(text: str) -> bool:
     """Whether ``text`` starts with a Chinese character (a run is all one script)."""
     return _IS_HAN.match(text) is not None
+
+
+def _jieba_cache_dir() -> Path:
+    """A folder of this user's own for jieba's dictionary cache.
+
+    jieba writes its cache in the shared temp folder by default and reads it
+    back with ``marshal``: a cache another user could replace is not one to
+    trust, so ours lives in a folder only we may write.
+    """
+    shared = Path(tempfile.gettempdir()) / f"rehab-archive-{os.getuid()}"
+    try:
+        shared.mkdir(mode=0o700, exist_ok=True)
+        info = shared.stat()
+        if info.st_uid == os.getuid() and not info.st_mode & 0o022:
+            return shared
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="rehab-archive-jieba-"))
+
+
+def ensure_jieba() -> Any:
+    """jieba's tokenizer, its dictionary loaded once per process, quietly.
+
+    jieba logs its loading progress to stderr through a handler of its own;
+    raising its level keeps the command line's output clean. Index workers
+    (started fresh) each load it on their first document.
+    """
+    global _jieba
+    if _jieba is not None:
+        return _jieba
+    with _jieba_lock:
+        if _jieba is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            jieba.dt.tmp_dir = str(_jieba_cache_dir())
+            jieba.initialize()
+            _jieba = jieba.dt
+    return _jieba
+
+
+def word_counts(text: str) -> Counter[str]:
+    """jieba's search-mode words of two or more characters in ``text``, counted.
+
+    Only Chinese runs are cut (each on its own, so a word never spans
+    punctuation); one-character words are left out, the bigrams cover them.
+    """
+    counts: Counter[str] = Counter()
+    runs = [run for run in _HAN_RUN.findall(text) if len(run) > 1]
+    if not runs:
+        return counts
+    tokenizer = ensure_jieba()
+    for run in runs:
+        counts.update(w for w in tokenizer.cut_for_search(run) if len(w) > 1)
+    return counts
+
+
+def query_words(run: str, most: int) -> list[str]:
+    """The ``most`` longest of jieba's words of one query run, longest first.
+
+    A longer word says more about where the run stands in a sentence; the
+    cap bounds how many posting lists a query reads.
+    """
+    words = sorted(word_counts(run), key=lambda w: (-len(w), w))
+    return words[:most]
 
 
 def index_terms(text: str, unigrams: bool = False) -> dict[str, list[int]]:
@@ -154,6 +240,11 @@ def _bigrams(run: str) -> Iterator[tuple[str, int, int]]:
 def chinese_analyzer(unigrams: bool = False) -> Any:
     """The analyzer of every Chinese text field, at index and at query time."""
     return ScriptRunTokenizer() | ChineseFilter(unigrams) | LowercaseFilter()
+
+
+def words_analyzer() -> Any:
+    """What ``words:`` typed in a query looks up: each word as written."""
+    return RegexTokenizer(r"\S+")
 
 
 def latin_analyzer() -> Any:

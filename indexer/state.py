@@ -20,12 +20,13 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 STATE_FILE = "rehab-state.json"
-FORMAT = 2
+FORMAT = 3
 """Version of the index's fields and analysis; an index of another version is
 rebuilt by the next update and refused by ``search`` until then.
 
 1: bigrams and jieba words; 2: bigrams only, Chinese fields cut by
-:func:`indexer.analysis.index_terms`."""
+:func:`indexer.analysis.index_terms`; 3: as 2, plus jieba's words of the title
+and text in a ``words`` field."""
 
 
 @dataclass

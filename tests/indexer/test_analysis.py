@@ -1,15 +1,23 @@
-"""Chinese analysis: bigrams at index and query time, pinyin of names."""
+"""Chinese analysis: bigrams and jieba words, pinyin of names."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.analysis import chinese_analyzer, index_terms, name_pinyin
+from indexer.analysis import (
+    chinese_analyzer,
+    index_terms,
+    name_pinyin,
+    query_words,
+    word_counts,
+)
 
 
 def _tokens(text: str, mode: str) -> list[str]:
@@ -27,7 +35,7 @@ def test_query_is_cut_into_bigrams_only() -> None:
     assert _tokens("李卫东", "query") == ["李卫", "卫东"]
 
 
-def test_index_holds_the_bigrams_and_no_dictionary_words() -> None:
+def test_bigram_terms_hold_no_dictionary_words() -> None:
     tokens = _tokens("派出所接受吸毒检测", "index")
 
     assert "派出" in tokens and "出所" in tokens
@@ -77,7 +85,7 @@ def test_name_pinyin_gives_full_initials_and_spaced() -> None:
     assert name_pinyin("张三") == ["zhangsan", "zs", "zhang san"]
 
 
-def test_a_search_does_not_load_jieba() -> None:
+def test_importing_the_search_modules_does_not_load_jieba() -> None:
     code = (
         "import sys, indexer._whoosh, indexer._query, indexer.analysis; "
         "print('jieba' in sys.modules)"
@@ -87,3 +95,36 @@ def test_a_search_does_not_load_jieba() -> None:
     )
 
     assert done.stdout.strip() == "False"
+
+
+def test_jieba_loads_quietly_with_its_cache_in_a_private_folder(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import jieba, os, stat; from indexer.analysis import word_counts; "
+        "word_counts('派出所'); "
+        "print(oct(stat.S_IMODE(os.stat(jieba.dt.tmp_dir).st_mode)))"
+    )
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env
+    )
+
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.strip() == "0o700"
+    assert any(tmp_path.glob("rehab-archive-*/jieba.cache"))
+
+
+def test_word_counts_are_jiebas_search_words_of_two_or_more_characters() -> None:
+    counts = word_counts("到派出所报到。派出所！ABC")
+
+    assert counts == {"派出": 2, "派出所": 2}
+
+
+def test_a_word_does_not_span_punctuation() -> None:
+    assert "研究生" not in word_counts("研究，生命")
+
+
+def test_query_words_are_the_longest_first_and_capped() -> None:
+    assert query_words("研究生", 3) == ["研究生", "研究"]
+    assert query_words("生命科学", 1) == ["生命科学"]

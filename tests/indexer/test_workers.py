@@ -15,7 +15,7 @@ import pytest
 from indexer import INDEX_FOLDER, IndexIncompatible, SearchRequest, open_index
 from indexer._whoosh import PAUSE_VARIABLE
 from indexer._workers import AUTO_MIN_PEOPLE, workers_for
-from indexer.state import STATE_FILE
+from indexer.state import FORMAT, STATE_FILE
 from tests.indexer.conftest import office, sources
 from tests.indexer.factory import PEOPLE, write_archive
 
@@ -94,7 +94,7 @@ def test_an_index_of_an_older_format_is_refused_then_rebuilt(tmp_path: Path) -> 
     index.update(sources(root), office(root))
     state = root / INDEX_FOLDER / STATE_FILE
     data = json.loads(state.read_text("utf-8"))
-    state.write_text(json.dumps(dict(data, format=1)), "utf-8")
+    state.write_text(json.dumps(dict(data, format=FORMAT - 1)), "utf-8")
 
     stale = open_index(root / INDEX_FOLDER)
     with pytest.raises(IndexIncompatible, match="rehab-archive index"):
