@@ -10,12 +10,15 @@ The plan, chosen for speed at archive scale (tens of thousands of documents):
   phrase check itself is :mod:`indexer._phrase`);
 - a word without ``field:`` is looked for in the fields of :data:`SEARCHED`
   with their weights;
-- jieba's words of the runs searched in the title or text (the query's own
-  analysis, :func:`indexer.analysis.query_words`) are optional terms of the
-  ``words`` field, joined by ``AndMaybe``: they never select a document, and
-  are read only for documents the required part matched, so they cost
-  little. A document holding the run as a real word ranks before one where
-  the same characters straddle two words;
+- jieba's words of the runs of three or more characters searched in the
+  title or text (the query's own analysis,
+  :func:`indexer.analysis.query_words`) are optional terms of the ``words``
+  field, joined by ``AndMaybe`` (:func:`with_words`): they never select a
+  document and are read only for documents the required part matched. A
+  document holding the run as a real word ranks before one where the same
+  characters straddle two words. Their cost is bounded: the three longest
+  words of a run, none found in more than a quarter of all documents, a
+  constant score each;
 - ``--kind``, ``--measure``, ``--person`` and the date range are filters: they
   restrict which documents are scored but add nothing to a score.
 """
@@ -57,6 +60,16 @@ WORD_FIELDS = frozenset({"title", "text"})
 
 MAX_WORDS_PER_RUN = 3
 """jieba's longest words of a query run that are added as ranking terms."""
+
+MIN_WORDS_RUN = 3
+"""Runs shorter than this get no words: a one-bigram run's only word is the
+bigram itself, and such runs (本人, 康复) are the most common queries."""
+
+MAX_WORD_SHARE = 0.25
+"""Words in a larger share of all documents are not added (see :func:`with_words`)."""
+
+WORD_SCORE = 0.5
+"""What each character of a query word found as a word adds to a score."""
 
 
 class _PhraseParser(QueryParser):  # type: ignore[misc]
@@ -136,18 +149,31 @@ def parse(schema: Schema, text: str) -> Any:
         )
     if parsed is wq.NullQuery:
         raise QueryError(f"检索式 {text!r} 中没有可检索的词")
-    return with_words(parsed)
+    return parsed
 
 
-def with_words(parsed: Any) -> Any:
-    """``parsed``, with jieba's words of its Chinese runs as optional terms."""
-    runs = dict.fromkeys(_runs(parsed))
-    words = dict.fromkeys(
-        w for run in runs for w in query_words(run, MAX_WORDS_PER_RUN)
-    )
+def with_words(parsed: Any, reader: Any) -> Any:
+    """``parsed``, with jieba's words of its Chinese runs as optional terms.
+
+    A word adds :data:`WORD_SCORE` per character to a document that holds it,
+    whatever its frequency: being cut as a word there is a yes-or-no matter,
+    and a constant needs neither the field's lengths nor BM25 per document.
+    A word in more than :data:`MAX_WORD_SHARE` of the documents (``reader``'s)
+    is left out: it tells almost none apart, yet would be read for each
+    document matched.
+    """
+    most = MAX_WORD_SHARE * reader.doc_count_all()
+    words: dict[str, None] = {}
+    for run in dict.fromkeys(_runs(parsed)):
+        if len(run) >= MIN_WORDS_RUN:
+            words.update(dict.fromkeys(query_words(run, MAX_WORDS_PER_RUN)))
+    words = {w: None for w in words if reader.doc_frequency("words", w) <= most}
     if not words:
         return parsed
-    optional = [wq.Term("words", word) for word in words]
+    optional = [
+        wq.ConstantScoreQuery(wq.Term("words", word), WORD_SCORE * len(word))
+        for word in words
+    ]
     return wq.AndMaybe(parsed, optional[0] if len(optional) == 1 else wq.Or(optional))
 
 

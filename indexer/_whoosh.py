@@ -31,7 +31,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from indexer import state as state_file
 from indexer._fields import schema
-from indexer._query import filters, parse
+from indexer._query import filters, parse, with_words
 from indexer._workers import Outcome, read_people
 from indexer.api import (
     DEFAULT_WAIT,
@@ -188,7 +188,9 @@ class WhooshIndex:
             if field in SNIPPET_FIELDS and isinstance(text, str)
         }
         results = searcher.search(
-            parsed, filter=filters(searcher.schema, request), limit=request.limit
+            with_words(parsed, searcher.reader()),
+            filter=filters(searcher.schema, request),
+            limit=request.limit,
         )
         return [
             _hit(rank, hit.score, hit.fields(), terms)

@@ -10,7 +10,7 @@ from whoosh import query as wq
 
 from indexer import INDEX_FOLDER, Index, SearchRequest, open_index
 from indexer._phrase import cover
-from indexer._query import parse
+from indexer._query import parse, with_words
 from tests.indexer.conftest import office, sources
 from tests.indexer.factory import PEOPLE, write_archive
 
@@ -89,7 +89,7 @@ def test_a_real_word_ranks_before_the_same_characters_across_two_words(
 
 def test_jieba_words_are_optional_terms_of_the_words_field(index: Index) -> None:
     searcher = index._current_searcher()  # type: ignore[attr-defined]
-    parsed = parse(searcher.schema, "研究生 NOT 张三")
+    parsed = with_words(parse(searcher.schema, "研究生 NOT 张三"), searcher.reader())
 
     assert isinstance(parsed, wq.AndMaybe)
     assert sorted(parsed.b.iter_all_terms()) == [
@@ -101,4 +101,13 @@ def test_jieba_words_are_optional_terms_of_the_words_field(index: Index) -> None
 def test_a_query_without_chinese_runs_has_no_jieba_words(index: Index) -> None:
     searcher = index._current_searcher()  # type: ignore[attr-defined]
 
-    assert not isinstance(parse(searcher.schema, "zhangsan 0139"), wq.AndMaybe)
+    parsed = with_words(parse(searcher.schema, "zhangsan 0139"), searcher.reader())
+
+    assert not isinstance(parsed, wq.AndMaybe)
+
+
+def test_a_one_bigram_run_has_no_jieba_words(index: Index) -> None:
+    searcher = index._current_searcher()  # type: ignore[attr-defined]
+    parsed = with_words(parse(searcher.schema, "工地"), searcher.reader())
+
+    assert not isinstance(parsed, wq.AndMaybe)
