@@ -17,7 +17,9 @@ a document where the query is a real word (他是研究生) from one where the
 same characters straddle a word boundary (研究|生命科学), which bigrams
 alone cannot: both hold 研究生 as written. Because they never select a
 document, jieba cutting a query differently from the same words in a longer
-sentence loses nothing.
+sentence loses nothing; and since they are read only for matched documents,
+with the caps of :func:`indexer._query.with_words`, they keep a query about
+as fast as the bigrams alone.
 
 jieba is imported and its dictionary loaded on first use, once per process
 and quietly (:func:`ensure_jieba`), with its cache in a folder only this user
@@ -46,6 +48,7 @@ import tempfile
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -120,13 +123,17 @@ def word_counts(text: str) -> Counter[str]:
     punctuation); one-character words are left out, the bigrams cover them.
     """
     counts: Counter[str] = Counter()
-    runs = [run for run in _HAN_RUN.findall(text) if len(run) > 1]
-    if not runs:
-        return counts
-    tokenizer = ensure_jieba()
-    for run in runs:
-        counts.update(w for w in tokenizer.cut_for_search(run) if len(w) > 1)
+    for run in _HAN_RUN.findall(text):
+        if len(run) > 1:
+            counts.update(_run_words(run))
     return counts
+
+
+@lru_cache(maxsize=8192)
+def _run_words(run: str) -> tuple[str, ...]:
+    """jieba's words of one run, kept: titles, choice labels and the stock
+    phrases of records recur in thousands of documents."""
+    return tuple(w for w in ensure_jieba().cut_for_search(run) if len(w) > 1)
 
 
 def query_words(run: str, most: int) -> list[str]:
