@@ -89,8 +89,11 @@ def read_parts(parts: Mapping[str, Element], source: str) -> DocumentModel:
 
 _STYLES_KEPT = 16
 _styles_parsed: dict[bytes, Element] = {}
-_PARAGRAPHS_KEPT = 50_000
-"""Read paragraphs kept per styles part: some 20 MB at most."""
+_PARAGRAPHS_KEPT = 10_000
+"""Read paragraphs kept per styles part; then the store starts again.
+
+Labels recur from person to person, names and records do not: a worker
+building hundreds of people keeps what its last few dozen had in common."""
 _indexed: dict[int, tuple[Element, dict[str, Any]]] = {}
 """Indexed styles per styles tree (kept alive here, so its id stays its own)."""
 
@@ -335,8 +338,9 @@ class _Reader(TableReading):
         known = self._paragraphs.get(key)
         if known is None:
             known = tuple(self._read_paragraph(p, style))
-            if len(self._paragraphs) < _PARAGRAPHS_KEPT:
-                self._paragraphs[key] = known
+            if len(self._paragraphs) >= _PARAGRAPHS_KEPT:
+                self._paragraphs.clear()
+            self._paragraphs[key] = known
         return list(known)
 
     def _read_paragraph(self, p: Element, style: str | None) -> list[Block]:
