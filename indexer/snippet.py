@@ -53,6 +53,11 @@ def snippet(text: str, terms: Iterable[str], width: int = WIDTH) -> Highlight:
             best_start, best_count = start, count
     begin = max(0, min(best_start - width // 4, len(flat) - width))
     end = min(len(flat), begin + width)
+    for s, e in marks:  # a match is shown whole, never cut at either edge
+        if s < begin < e:
+            begin = s
+        if s < end < e:
+            end = e
 
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(flat) else ""

@@ -128,3 +128,16 @@ def test_a_word_does_not_span_punctuation() -> None:
 def test_query_words_are_the_longest_first_and_capped() -> None:
     assert query_words("研究生", 3) == ["研究生", "研究"]
     assert query_words("生命科学", 1) == ["生命科学"]
+
+
+def test_a_snippet_never_cuts_a_match_at_its_edge() -> None:
+    from indexer.snippet import snippet
+
+    text = "甲" * 30 + "外出请假" + "乙" * 60
+    shown = snippet(text, ["外出", "出请", "请假"], width=32)
+    marked = [shown.text[s:e] for s, e in shown.spans]
+    assert marked == ["外出请假"]
+
+    edge = "外出" + "丙" * 77 + "外出" + "丁" * 20
+    shown = snippet(edge, ["外出"], width=80)
+    assert [shown.text[s:e] for s, e in shown.spans] == ["外出", "外出"]
