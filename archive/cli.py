@@ -11,10 +11,11 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
-from typing import Any
+from typing import Any, NoReturn
 
 from archive import audit
 from archive.errors import ArchiveError
@@ -62,8 +63,28 @@ class _ChineseHelp(argparse.HelpFormatter):
         )
 
 
+_USAGE_ERRORS = tuple(
+    (re.compile(pattern), chinese)
+    for pattern, chinese in (
+        (r"the following arguments are required: (.+)", r"缺少必需的参数：\1"),
+        (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+        (r"ambiguous option: (\S+) could match (.+)", r"选项 \1 有歧义，可指 \2"),
+        (r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)",
+         r"参数 \1 的取值 \2 无效，应为以下之一：\3"),
+        (r"argument (\S+): invalid \S+ value: (.+)", r"参数 \1 的取值 \2 无效"),
+        (r"argument (\S+): expected one argument", r"参数 \1 后面应有一个取值"),
+        (r"argument (\S+): expected at least one argument",
+         r"参数 \1 后面应至少有一个取值"),
+        (r"argument (\S+): not allowed with argument (\S+)",
+         r"参数 \1 不能与 \2 同时使用"),
+        (r"argument (\S+): (.+)", r"参数 \1：\2"),
+    )
+)  # fmt: skip
+"""argparse's own usage errors, in Chinese (the rest of a message is ours)."""
+
+
 class ChineseParser(argparse.ArgumentParser):
-    """An argument parser whose own words (usage, options, -h) are Chinese too."""
+    """An argument parser whose own words (usage, options, -h, errors) are Chinese."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _ChineseHelp)
@@ -72,6 +93,14 @@ class ChineseParser(argparse.ArgumentParser):
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in _USAGE_ERRORS:
+            if pattern.fullmatch(message):
+                message = pattern.sub(chinese, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}：用法有误：{message}\n")
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

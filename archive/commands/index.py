@@ -18,7 +18,7 @@ from typing import Any
 
 from archive import paths
 from archive.errors import ArchiveError, UsageError
-from archive.report import add_json_argument, print_json
+from archive.report import add_json_argument, print_json, whole_number
 from forms import CaseFileError, load_office
 from indexer import (
     DEFAULT_WAIT,
@@ -48,23 +48,13 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=whole_number(1, 64),
         default=None,
         metavar="N",
         help="读取与切分案卷的并行进程数（默认：人员较多时为 CPU 数减 1，最多 4）",
     )
     add_json_argument(parser)
     parser.set_defaults(run=run)
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 64:
-        raise argparse.ArgumentTypeError(f"应为 1 到 64 之间的整数：{text!r}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

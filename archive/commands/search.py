@@ -19,7 +19,7 @@ from typing import Any
 
 from archive import paths
 from archive.errors import ArchiveError, UsageError
-from archive.report import add_json_argument, print_json
+from archive.report import add_json_argument, print_json, whole_number
 from forms import CaseFileError, find_case_file, load_case
 from indexer import INDEX_FOLDER, Hit, IndexerError, SearchRequest, open_index
 
@@ -72,7 +72,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--limit",
-        type=_positive,
+        type=whole_number(1, 10000),
         default=20,
         metavar="N",
         help="最多列出的结果数（1 至 10000，默认 20）",
@@ -89,16 +89,6 @@ def _date(text: str) -> dt.date:
         except ValueError:
             pass
     raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD 或 YYYYMMDD：{text!r}")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 10_000:
-        raise argparse.ArgumentTypeError(f"应为 1 到 10000 之间的整数：{text!r}")
-    return value
 
 
 def find_root(start: Path) -> Path:

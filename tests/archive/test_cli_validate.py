@@ -125,3 +125,27 @@ def test_an_archive_with_no_people_is_refused(
     assert main([command, str(tmp_path)]) == 2
     assert "没有找到任何本人目录" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["check"], "缺少必需的参数：PATH"),
+        (["build", ".", "--engine", "word"], "参数 --engine 的取值 'word' 无效"),
+        (
+            ["search", "张三", "--limit", "0"],
+            "参数 --limit：应为 1 到 10000 之间的整数",
+        ),
+        (["index", ".", "--jobs", "many"], "参数 --jobs：应为 1 到 64 之间的整数"),
+        (["check", ".", "--bogus"], "无法识别的参数：--bogus"),
+    ],
+)
+def test_a_usage_mistake_is_told_in_chinese_and_exits_2(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "用法有误" in err and said in err
+    assert "error:" not in err
