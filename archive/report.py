@@ -38,11 +38,8 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
     """An argparse ``type`` taking a whole number from ``low`` to ``high``."""
 
     def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
+        value = int(text) if text.strip().lstrip("+-").isdecimal() else None
+        if value is None or not low <= value <= high:
             raise argparse.ArgumentTypeError(
                 f"应为 {low} 到 {high} 之间的整数：{text!r}"
             )

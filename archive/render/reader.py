@@ -65,13 +65,11 @@ def read_docx(path: Path, source: str | None = None) -> DocumentModel:
             parts = {n: package.read(n) for n in _wanted(package.namelist())}
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
         raise RenderError(f"{name}：不是可读的 .docx 文件（{exc}）") from exc
-    if "word/document.xml" not in parts:
-        raise RenderError(f"{name}：缺少 word/document.xml，不是 Word 文档")
     try:
         trees = {n: parse_part(n, data) for n, data in parts.items()}
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"{name}：XML 无法解析（{exc}）") from exc
-    return _Reader(name, trees).document()
+    return read_parts(trees, name)
 
 
 def read_parts(parts: Mapping[str, Element], source: str) -> DocumentModel:

@@ -194,3 +194,13 @@ def test_documents_read_from_parts_keep_their_own_text(tmp_path: Path) -> None:
     assert "第一次谈话内容" in texts[0] and "第二次谈话内容" not in texts[0]
     assert "第二次谈话内容" in texts[1] and "第一次谈话内容" not in texts[1]
     assert texts[2] == texts[0]
+
+
+def test_a_package_without_a_document_part_is_named_in_the_error(
+    tmp_path: Path,
+) -> None:
+    template = tmp_path / "visit.docx"
+    with zipfile.ZipFile(template, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(FillError, match=r"模板 visit\.docx 不是有效的 Word"):
+        fill(template, {})
