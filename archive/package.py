@@ -60,13 +60,24 @@ def read_zip(data: bytes) -> list[tuple[Member, bytes]]:
             if info.compress_type != zipfile.ZIP_DEFLATED:
                 found.append((Member.of(info.filename, content), content))
                 continue
-            header = data[info.header_offset : info.header_offset + 30]
-            *_, name_length, extra_length = struct.unpack("<4s5H3L2H", header)
-            start = info.header_offset + 30 + name_length + extra_length
-            deflated = data[start : start + info.compress_size]
-            member = Member(info.filename, info.file_size, info.CRC, deflated)
+            member = Member(info.filename, info.file_size, info.CRC, packed(data, info))
             found.append((member, content))
     return found
+
+
+def packed(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """The stored bytes of member ``info`` of the zip file ``data``, as they are.
+
+    For a deflated member that is its compressed stream: the same content
+    deflated the same way gives the same bytes, so they can stand for the
+    content without inflating it.
+    """
+    header = data[info.header_offset : info.header_offset + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"no local header for {info.filename}")
+    *_, name_length, extra_length = struct.unpack("<4s5H3L2H", header)
+    start = info.header_offset + 30 + name_length + extra_length
+    return data[start : start + info.compress_size]
 
 
 def write_zip(members: Iterable[Member]) -> bytes:

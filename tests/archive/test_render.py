@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 
 from archive.errors import RenderError
 from archive.fonts import font_book, write_fontconfig
+from archive.package import packed
 from archive.render import UnsupportedConstruct, read_docx
 from archive.render.kinsoku import NO_END, NO_START, break_points
 from archive.render.model import PageBreak, Paragraph, Table
@@ -112,6 +114,45 @@ def test_a_file_that_is_not_docx_is_a_render_error(tmp_path: Path) -> None:
 
     with pytest.raises(RenderError, match=r"bad\.docx"):
         read_docx(bad)
+
+
+def _wrong_styles_crc(source: Path, target: Path) -> Path:
+    """``source`` with a wrong CRC for its styles part, its stored bytes unchanged."""
+    data = bytearray(source.read_bytes())
+    name = b"word/styles.xml"
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 16] ^= 0xFF  # the first byte of the CRC-32 field
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_documents_with_one_styles_part_read_alike(tmp_path: Path) -> None:
+    first = make_docx(tmp_path / "a.docx")
+    second = tmp_path / "b.docx"
+    second.write_bytes(first.read_bytes())
+
+    assert read_docx(first).blocks == read_docx(second).blocks
+
+
+def test_a_damaged_styles_part_is_not_taken_for_a_known_one(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "a.docx")
+    read_docx(good)  # its styles part is now known
+    bad = _wrong_styles_crc(good, tmp_path / "bad.docx")
+
+    with pytest.raises(RenderError, match=r"bad\.docx"):
+        read_docx(bad)
+
+
+def test_packed_is_the_members_stored_stream(tmp_path: Path) -> None:
+    data = make_docx(tmp_path / "a.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for info in package.infolist():
+            stored = packed(data, info)
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+                stored = zlib.decompressobj(-15).decompress(stored)
+            assert stored == package.read(info), info.filename
 
 
 def test_no_line_begins_with_closing_punctuation() -> None:
