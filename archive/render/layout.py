@@ -39,13 +39,12 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import _wsc as _WHITESPACE
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
-from reportlab.platypus.tables import LINECOMMANDS
 
 from archive.fonts import FontBook
+from archive.render.grid import Region, edge_commands, rows_apart
 from archive.render.kinsoku import CJKParagraph
 from archive.render.model import (
     Block,
-    Cell,
     PageBreak,
     PageSetup,
     Paragraph,
@@ -70,7 +69,6 @@ SPLIT_MIN = 10.0
 """The least height (points) of either part of a row broken across pages: a line."""
 AUTOSPACE = 0.2
 """The gap between Chinese and Latin text, in ems (a no-break space is half an em)."""
-_LINE_OPS = frozenset(LINECOMMANDS)
 _ENTITY = re.compile("([&<>])")
 _SPACES = {chr(c) for c in range(0x3001) if chr(c).isspace()} | set(_WHITESPACE)
 _CLEANED = re.compile(
@@ -289,7 +287,7 @@ class Layout:
         ncols = len(table.widths)
         nrows = len(table.rows)
         data: list[list[Any]] = [["" for _ in range(ncols)] for _ in range(nrows)]
-        regions: list[tuple[int, int, int, int, Cell]] = []
+        regions: list[Region] = []
         open_merges: dict[int, int] = {}
         for r, row in enumerate(table.rows):
             c = 0
@@ -329,11 +327,11 @@ class Layout:
                 commands.append(("SPAN", (c0, r0), (c1, r1)))
             commands.append(("VALIGN", (c0, r0), (c1, r1), cell.valign.upper()
                              if cell.valign != "center" else "MIDDLE"))  # fmt: skip
-            commands.extend(_edges(table, cell, c0, r0, c1, r1, nrows, ncols))
             if r0 == r1:
                 need = sum(_height(f, width) for f in content) + 2 * CELL_PAD_V
                 heights[r0] = max(heights[r0], need)
 
+        commands.extend(edge_commands(table, regions))
         for r, row in enumerate(table.rows):
             if row.cant_split:
                 commands.append(("NOSPLIT", (0, r), (-1, r)))
@@ -367,25 +365,19 @@ class _Table(RLTable):  # type: ignore[misc]
     long cell from the top of that part, going on at the top of the next page.
     """
 
-    def _addCommand(self, cmd: tuple[Any, ...]) -> None:
-        """Take a line command already in reportlab's normal form as it is.
+    def _stretchCommands(
+        self, n: int, cmds: list[tuple[Any, ...]], oldrowcount: int
+    ) -> list[tuple[Any, ...]]:
+        """Move the commands as reportlab does when row ``n`` breaks across pages.
 
-        A table here has thousands of edge commands, added again at each page
-        it splits across; :func:`_edges` makes them in the ten-field form
-        reportlab would turn them into (cap 1, no dash, join 1, one line
-        spaced by its width), so the checks that would do so can be skipped.
+        The edges come in rectangles of rows (:mod:`archive.render.grid`),
+        which reportlab would stretch over both parts of the row; cut at the
+        row, they move as the edges of each row would.
         """
-        if (
-            type(cmd) is tuple
-            and len(cmd) == 10
-            and cmd[0] in _LINE_OPS
-            and type(cmd[5]) is int
-            and type(cmd[7]) is int
-            and cmd[9] is not None
-        ):
-            self._linecmds.append(cmd)
-        else:
-            super()._addCommand(cmd)
+        moved: list[tuple[Any, ...]] = super()._stretchCommands(
+            n, rows_apart(cmds, n), oldrowcount
+        )
+        return moved
 
     def _splitCell(
         self, value: Any, style: Any, oldHeight: float, newHeight: float, width: float
@@ -435,28 +427,3 @@ def _height(flowable: Any, width: float) -> float:
     _, height = flowable.wrap(max(width, 1.0), 1e6)
     extra = flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return float(height) + float(extra)
-
-
-def _edges(
-    table: Table, cell: Cell, c0: int, r0: int, c1: int, r1: int, nrows: int, ncols: int
-) -> list[tuple[Any, ...]]:
-    b = table.borders
-    inherited = {
-        "top": b.top if r0 == 0 else b.inside_h,
-        "bottom": b.bottom if r1 == nrows - 1 else b.inside_h,
-        "left": b.left if c0 == 0 else b.inside_v,
-        "right": b.right if c1 == ncols - 1 else b.inside_v,
-    }
-    own = {("left" if k == "start" else "right" if k == "end" else k): v
-           for k, v in cell.borders.items()}  # fmt: skip
-    commands: list[tuple[Any, ...]] = []
-    for edge, op, start, end in (
-        ("top", "LINEABOVE", (c0, r0), (c1, r0)),
-        ("bottom", "LINEBELOW", (c0, r1), (c1, r1)),
-        ("left", "LINEBEFORE", (c0, r0), (c0, r1)),
-        ("right", "LINEAFTER", (c1, r0), (c1, r1)),
-    ):
-        width = own.get(edge, inherited[edge])
-        if width > 0:
-            commands.append((op, start, end, width, "black", 1, None, 1, 1, width))
-    return commands
