@@ -39,6 +39,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import _wsc as _WHITESPACE
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import CellStyle
 
 from archive.fonts import FontBook
 from archive.render.grid import Region, edge_commands, rows_apart
@@ -305,13 +306,14 @@ class Layout:
                         open_merges.pop(c, None)
                 c = c1 + 1
 
-        commands: list[tuple[Any, ...]] = [
-            ("LEFTPADDING", (0, 0), (-1, -1), table.cell_margin_left),
-            ("RIGHTPADDING", (0, 0), (-1, -1), table.cell_margin_right),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_V),
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.default),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_V),
-        ]
+        commands: list[tuple[Any, ...]] = []
+        styles = _cell_styles(nrows, ncols, {
+            "leftPadding": table.cell_margin_left,
+            "rightPadding": table.cell_margin_right,
+            "topPadding": CELL_PAD_V,
+            "bottomPadding": CELL_PAD_V,
+            "fontname": self.fonts.default,
+        })  # fmt: skip
         heights = [0.0] * nrows
         spanned = any(c0 != c1 or r0 != r1 for c0, r0, c1, r1, _ in regions)
         measure = _cell_measure(table, spanned)
@@ -325,8 +327,10 @@ class Layout:
             data[r0][c0] = content
             if (c0, r0) != (c1, r1):
                 commands.append(("SPAN", (c0, r0), (c1, r1)))
-            commands.append(("VALIGN", (c0, r0), (c1, r1), cell.valign.upper()
-                             if cell.valign != "center" else "MIDDLE"))  # fmt: skip
+            valign = "MIDDLE" if cell.valign == "center" else cell.valign.upper()
+            for r in range(r0, r1 + 1):
+                for style in styles[r][c0 : c1 + 1]:
+                    style.valign = valign
             if r0 == r1:
                 need = sum(_height(f, width) for f in content) + 2 * CELL_PAD_V
                 heights[r0] = max(heights[r0], need)
@@ -349,6 +353,7 @@ class Layout:
             colWidths=table.widths,
             rowHeights=heights,
             style=commands,
+            cellStyles=styles,
             repeatRows=repeat,
             hAlign=align,
             splitByRow=0,
@@ -399,6 +404,24 @@ def _keep_spaces(text: str) -> str:
     An ideographic space is one em, two half-em no-break spaces in these faces.
     """
     return text.replace(" ", "\xa0").replace("\u3000", "\xa0\xa0")
+
+
+def _cell_styles(nrows: int, ncols: int, values: dict[str, Any]) -> list[list[Any]]:
+    """A style of its own for each cell, with ``values`` set.
+
+    What reportlab's style commands for the whole table would make, without
+    visiting every cell once for each command. Each cell needs its own: a row
+    broken across pages changes the styles of its cells.
+    """
+    styles: list[list[Any]] = []
+    for i in range(nrows):
+        row = []
+        for j in range(ncols):
+            style = CellStyle(repr((i, j)))
+            style.__dict__.update(values)
+            row.append(style)
+        styles.append(row)
+    return styles
 
 
 def _cell_measure(table: Table, spanned: bool) -> Callable[[int, int], float]:
