@@ -52,12 +52,17 @@ def edge_commands(table: Table, regions: Sequence[Region]) -> list[tuple[Any, ..
     ]
     for c0, r0, c1, r1, cell in regions:
         top, bottom, left, right = edge_widths(table, cell, c0, r0, c1, r1)
+        first, last = above[r0], below[r1]
         for c in range(c0, c1 + 1):
-            above[r0][c] = max(above[r0][c], top)
-            below[r1][c] = max(below[r1][c], bottom)
+            if top > first[c]:
+                first[c] = top
+            if bottom > last[c]:
+                last[c] = bottom
         for r in range(r0, r1 + 1):
-            before[r][c0] = max(before[r][c0], left)
-            after[r][c1] = max(after[r][c1], right)
+            if left > before[r][c0]:
+                before[r][c0] = left
+            if right > after[r][c1]:
+                after[r][c1] = right
     return [
         (op, (c0, r0), (c1, r1), width, "black", 1, None, 1, 1, width)
         for op, grid in zip(EDGES, grids, strict=True)
@@ -74,13 +79,18 @@ def edge_widths(
     edge on the table's outside, its inside line within.
     """
     b = table.borders
+    top = b.top if r0 == 0 else b.inside_h
+    bottom = b.bottom if r1 == len(table.rows) - 1 else b.inside_h
+    left = b.left if c0 == 0 else b.inside_v
+    right = b.right if c1 == len(table.widths) - 1 else b.inside_v
+    if not cell.borders:
+        return top, bottom, left, right
     own = {_OWN.get(k, k): v for k, v in cell.borders.items()}
-    last_row, last_col = len(table.rows) - 1, len(table.widths) - 1
     return (
-        own.get("top", b.top if r0 == 0 else b.inside_h),
-        own.get("bottom", b.bottom if r1 == last_row else b.inside_h),
-        own.get("left", b.left if c0 == 0 else b.inside_v),
-        own.get("right", b.right if c1 == last_col else b.inside_v),
+        own.get("top", top),
+        own.get("bottom", bottom),
+        own.get("left", left),
+        own.get("right", right),
     )
 
 
