@@ -6,9 +6,7 @@ their ``w:val`` says 0, false or off.
 
 from __future__ import annotations
 
-from typing import Any, cast
-
-from lxml import etree  # type: ignore[import-untyped]
+from typing import Any
 
 from archive.errors import RenderError
 
@@ -30,10 +28,16 @@ class UnsupportedConstruct(RenderError):
 
 
 def tag(element: Element) -> str:
+    """The element's name without its namespace; ``#comment`` for a comment.
+
+    lxml writes a name as ``{namespace}local``; cutting at the brace gives
+    what ``etree.QName(...).localname`` gives, without making an object for
+    each of the thousands of elements a document has.
+    """
     tag = element.tag
     if not isinstance(tag, str):
         return "#comment"
-    return cast(str, etree.QName(tag).localname)
+    return tag.rpartition("}")[2]
 
 
 def val(element: Element | None, attr: str = "val") -> str | None:
