@@ -7,6 +7,8 @@ own properties; a cell's shading other than white is not laid out and is an
 
 from __future__ import annotations
 
+from typing import Any
+
 from archive.render.model import Block, Borders, Cell, PageBreak, Row, Table
 from archive.render.ooxml import Element, UnsupportedConstruct
 from archive.render.ooxml import Q as _Q
@@ -74,14 +76,15 @@ class TableReading:
         row = Row()
         trpr = tr.find(_Q + "trPr")
         if trpr is not None:
-            height = trpr.find(_Q + "trHeight")
+            props = _firsts(trpr)
+            height = props.get(_Q + "trHeight")
             if height is not None:
                 row.height = _twips(height, "val")
                 row.height_rule = (
                     "exact" if _val(height, "hRule") == "exact" else "atLeast"
                 )
-            row.header = bool(_on(trpr.find(_Q + "tblHeader")))
-            row.cant_split = bool(_on(trpr.find(_Q + "cantSplit")))
+            row.header = bool(_on(props.get(_Q + "tblHeader")))
+            row.cant_split = bool(_on(props.get(_Q + "cantSplit")))
         for child in tr:
             tag = _tag(child)
             if tag == "tc":
@@ -100,18 +103,19 @@ class TableReading:
         cell = Cell()
         tcpr = tc.find(_Q + "tcPr")
         if tcpr is not None:
-            cell.span = int(_val(tcpr.find(_Q + "gridSpan")) or "1")
-            merge = tcpr.find(_Q + "vMerge")
+            props = _firsts(tcpr)
+            cell.span = int(_val(props.get(_Q + "gridSpan")) or "1")
+            merge = props.get(_Q + "vMerge")
             if merge is not None:
                 cell.vmerge = "restart" if _val(merge) == "restart" else "continue"
-            valign = _val(tcpr.find(_Q + "vAlign"))
+            valign = _val(props.get(_Q + "vAlign"))
             if valign in ("center", "bottom"):
                 cell.valign = "center" if valign == "center" else "bottom"
-            edges = tcpr.find(_Q + "tcBorders")
+            edges = props.get(_Q + "tcBorders")
             if edges is not None:
                 for edge in edges:
                     cell.borders[_tag(edge)] = _width(edge)
-            shade = tcpr.find(_Q + "shd")
+            shade = props.get(_Q + "shd")
             if shade is not None and (_val(shade, "fill") or "auto").lower() not in (
                 "auto",
                 "ffffff",
@@ -128,6 +132,16 @@ class TableReading:
             elif tag not in ("tcPr", "bookmarkStart", "bookmarkEnd", "#comment"):
                 raise self.unsupported(f"单元格中的 w:{tag}")
         return cell
+
+
+def _firsts(element: Element) -> dict[Any, Element]:
+    """The first child of each name, as ``element.find(name)`` gives it.
+
+    A row's and a cell's properties are looked up several at a time, for
+    each of the thousands of cells of a person's file; one pass over the few
+    children costs what a single ``find`` does.
+    """
+    return {child.tag: child for child in reversed(element)}
 
 
 def _first(element: Element, *names: str) -> Element | None:
