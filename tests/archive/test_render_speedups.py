@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import (
     cjkU,
     cleanBlockQuotedText,
@@ -22,8 +23,8 @@ from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import font_book
 from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
-from archive.render.layout import Layout
-from archive.render.model import Paragraph, Run
+from archive.render.layout import CELL_PAD_V, Layout
+from archive.render.model import Cell, Paragraph, Row, Run, Table
 
 MARKUPS = [
     "当事人于2025年3月10日报到（首次），身份证号110105199003070017。" * 2,
@@ -98,4 +99,36 @@ def test_fragments_made_from_runs_are_those_parsed_from_markup(
 
     assert [list(f.__dict__.items()) for f in made] == [
         list(f.__dict__.items()) for f in parsed
+    ]
+
+
+def test_cell_styles_made_directly_are_those_of_reportlab_style_commands() -> None:
+    fonts = font_book()
+    table = Table(widths=[50.0, 60.0, 70.0], cell_margin_left=4.0,
+                  cell_margin_right=6.0)  # fmt: skip
+    table.rows = [
+        Row(cells=[Cell(valign="center"), Cell(span=2, valign="bottom")]),
+        Row(cells=[Cell(), Cell(vmerge="restart", valign="center"), Cell()]),
+        Row(cells=[Cell(valign="bottom"), Cell(vmerge="continue"), Cell()]),
+    ]
+    commands: list[tuple[Any, ...]] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), 4.0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6.0),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_V),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.default),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_V),
+        ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+        ("VALIGN", (1, 0), (2, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (0, 1), "TOP"),
+        ("VALIGN", (1, 1), (1, 2), "MIDDLE"),
+        ("VALIGN", (2, 1), (2, 1), "TOP"),
+        ("VALIGN", (0, 2), (0, 2), "BOTTOM"),
+        ("VALIGN", (2, 2), (2, 2), "TOP"),
+    ]
+    theirs = RLTable([[""] * 3 for _ in range(3)], style=commands)
+
+    ours = Layout(fonts).table(table)
+
+    assert [[vars(s) for s in row] for row in ours._cellStyles] == [
+        [vars(s) for s in row] for row in theirs._cellStyles
     ]
