@@ -19,6 +19,7 @@ distributed text spreads every line, and centres a line of one character.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Literal
 
 from reportlab.lib.rl_accel import sameFrag
@@ -97,15 +98,18 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
     spread: Spread = "none"
     """Whether lines are stretched to the measure: ``w:jc`` both or distribute."""
 
-    _broken: tuple[tuple[Any, ...], Any] | None = None
-    """The last line breaking and what it was for (widths, style, spread, hang).
-
-    A paragraph in a table cell is wrapped at the same width several times:
-    once for the row height, again when reportlab sizes the table, and when it
-    draws the cell; the lines are the same each time, so they are kept.
-    """
-
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """reportlab's split, of lines of this paragraph's own.
+
+        reportlab ends each line but the last of a part with a space, in the
+        line's own last word; the lines of :data:`_broken` are shared.
+        """
+        if not hasattr(self, "blPara"):
+            self.wrap(availWidth, availHeight)
+        shared: Any = getattr(self, "blPara")  # noqa: B009 (untyped in reportlab)
+        lines = [line.clone(words=[w.clone() for w in line.words])
+                 for line in shared.lines]  # fmt: skip
+        self.blPara = shared.clone(lines=lines)
         parts: list[Any] = super().split(availWidth, availHeight)
         for part in parts:
             if isinstance(part, CJKParagraph):
@@ -126,32 +130,92 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         return SpacedText(self.canv, x, y)
 
     def draw(self) -> None:
-        self.canv.translate(0, -self.drop)
-        super().draw()
-        self.canv.translate(0, self.drop)
+        """Draw the paragraph, or repeat what one like it drew on this canvas.
+
+        A person's file sets the same labels in the same places of the same
+        forms, document after document; reportlab would format every one of
+        them again (:data:`_drawn`).
+        """
+        canvas = self.canv
+        key = self._drawn_key(canvas)
+        drawn = _drawn.get(canvas)
+        if drawn is None:
+            drawn = _drawn[canvas] = {}
+        code = drawn.get(key) if key is not None else None
+        # reportlab joins this to the translation that placed the paragraph,
+        # which comes before what is kept: it is made afresh each time.
+        canvas.translate(0, -self.drop)
+        if code is not None:
+            canvas._code.extend(code)
+        else:
+            start = len(canvas._code)
+            super().draw()
+            if key is not None:
+                drawn[key] = canvas._code[start:]
+        canvas.translate(0, self.drop)
+
+    def _drawn_key(self, canvas: Any) -> tuple[Any, ...] | None:
+        """What the operators :meth:`draw` writes depend on; None when not kept.
+
+        The markup and style give the fragments (:class:`Layout` makes them from
+        nothing else), the measures give the lines, and the canvas's line width
+        and stroke colour are the underline's defaults. A part of a paragraph
+        split across pages has only some of its lines, and no markup of its
+        own: it is not kept.
+        """
+        if getattr(self, "_splitpara", False) or not isinstance(self.text, str):
+            return None
+        return (
+            self.text, self.style, self.width, self.height, self.drop, self.spread,
+            self.hang, canvas._lineWidth, canvas._strokeColorObj,
+        )  # fmt: skip
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
-        key = (tuple(maxWidths), id(self.style), self.spread, self.hang)
-        if self._broken is not None and self._broken[0] == key:
-            return self._broken[1]
         self.height = 0
-        glyphs = _Glyphs(self.frags)
-        lines = _lines(glyphs, list(maxWidths), self.spread, self.hang)
-        broken = _ParaLines(kind=1, lines=lines)
-        self._broken = (key, broken)
+        key = (self.text, self.style, tuple(maxWidths), self.spread, self.hang)
+        broken = _broken.get(key)
+        if broken is None:
+            glyphs = _Glyphs(self.frags)
+            lines = _lines(glyphs, list(maxWidths), self.spread, self.hang)
+            broken = _ParaLines(kind=1, lines=lines)
+            if isinstance(self.text, str):
+                if len(_broken) >= KEPT:
+                    _broken.clear()
+                _broken[key] = broken
         return broken
 
 
-_widths: dict[tuple[str, float, str], list[float]] = {}
-KEPT_TEXTS = 20_000
-"""How many fragment texts' widths are kept; then the store starts again.
+KEPT = 20_000
+"""How many texts' widths, and paragraphs' lines, are kept; then each store
+starts again. Labels recur, but names, dates and records do not: a worker
+building hundreds of people would otherwise keep every text it ever set."""
 
-Labels recur, but names, dates and records do not: a worker building
-hundreds of people would otherwise keep every text it ever set."""
+_widths: dict[tuple[str, float, str], list[float]] = {}
+
+_broken: dict[tuple[Any, ...], Any] = {}
+"""Lines of paragraphs, by markup, style, measures, spread and hanging.
+
+A paragraph in a table cell is wrapped at the same width several times (for
+the row height, when reportlab sizes the table, when it draws the cell), and
+a label comes back in document after document; its lines are the same each
+time. The markup and style give the fragments (:class:`Layout` makes them from
+nothing else); a part of a split paragraph, which has no markup, is not kept.
+reportlab draws from the lines as they are; its split changes them, so
+:meth:`CJKParagraph.split` first gives the paragraph lines of its own."""
+
+_drawn: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""For each canvas, the operators each paragraph drew, by its drawing key.
+
+reportlab places a flowable by translating the canvas to it, so what a
+paragraph draws is the same wherever it stands. Kept per canvas, because a
+character's code in a font subset is the canvas's own; the characters of a
+repeated paragraph were given theirs when it was first drawn."""
 
 
 class _Glyphs:
@@ -194,7 +258,7 @@ def _text_widths(text: str, frag: Any) -> list[float]:
     widths = _widths.get(key)
     if widths is None:
         widths = [stringWidth(ch, frag.fontName, frag.fontSize) for ch in text]
-        if len(_widths) >= KEPT_TEXTS:
+        if len(_widths) >= KEPT:
             _widths.clear()
         _widths[key] = widths
     return widths

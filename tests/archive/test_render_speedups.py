@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import (
     cjkU,
@@ -22,9 +23,21 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import font_book
+from archive.render import kinsoku
 from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
 from archive.render.layout import CELL_PAD_V, Layout
-from archive.render.model import Cell, Paragraph, Row, Run, Table
+from archive.render.model import (
+    Block,
+    Borders,
+    Cell,
+    DocumentModel,
+    PageSetup,
+    Paragraph,
+    Row,
+    Run,
+    Table,
+)
+from archive.render.standalone import render_document
 
 MARKUPS = [
     "当事人于2025年3月10日报到（首次），身份证号110105199003070017。" * 2,
@@ -132,3 +145,70 @@ def test_cell_styles_made_directly_are_those_of_reportlab_style_commands() -> No
     assert [[vars(s) for s in row] for row in ours._cellStyles] == [
         [vars(s) for s in row] for row in theirs._cellStyles
     ]
+
+
+def _repeating_document() -> DocumentModel:
+    """Labels, underlines, spread lines and a paragraph long enough to split,
+    each several times, some in table cells and some with a tall line."""
+    label = Paragraph([Run("姓名：", size=12), Run("张三", underline=True)],
+                      line=28, line_rule="exact")  # fmt: skip
+    spread = Paragraph([Run("南京市公安局玄武分局梅园新村派出所")], align="justify")
+    long = Paragraph(
+        [Run("社区戒毒人员应当按时报到，接受检测。" * 40)], align="distribute"
+    )
+    cell = Cell([Paragraph([Run("吸毒检测")], align="center")], valign="center")
+    table = Table(
+        widths=[80.0, 120.0, 160.0],
+        rows=[Row([cell, Cell([spread]), Cell([long])]) for _ in range(4)],
+        borders=Borders(1, 1, 1, 1, 0.5, 0.5),
+    )
+    blocks: list[Block] = []
+    for _ in range(3):
+        blocks += [label, spread, table, long, label]
+    return DocumentModel("repeat", PageSetup(595, 842, 72, 72, 90, 90), blocks)
+
+
+def test_repeated_paragraphs_draw_as_if_each_were_set_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A paragraph's lines and operators, kept and used again, give the same PDF."""
+    fonts = font_book()
+    drawn_by_reportlab = 0
+    draw = RLParagraph.draw
+
+    def counted(self: Any) -> None:
+        nonlocal drawn_by_reportlab
+        drawn_by_reportlab += 1
+        draw(self)
+
+    monkeypatch.setattr(RLParagraph, "draw", counted)
+    kept = render_document(_repeating_document(), fonts)
+    kept_draws, drawn_by_reportlab = drawn_by_reportlab, 0
+
+    monkeypatch.setattr(CJKParagraph, "_drawn_key", lambda self, canvas: None)
+    monkeypatch.setattr(kinsoku, "_broken", _Forgetful())
+    afresh = render_document(_repeating_document(), fonts)
+
+    assert kept == afresh
+    assert kept_draws < drawn_by_reportlab / 2
+
+
+class _Forgetful(dict[Any, Any]):
+    """A store that keeps nothing: every paragraph's lines are made again."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def test_splitting_a_paragraph_leaves_the_lines_it_shares_as_they_were() -> None:
+    style = ParagraphStyle("split", fontName=font_book().default, fontSize=12,
+                           leading=16, wordWrap="CJK")  # fmt: skip
+    markup = "社区康复人员应当遵守协议，按时报到。" * 6
+    whole, other = CJKParagraph(markup, style), CJKParagraph(markup, style)
+    whole.wrap(100, 1000)
+    other.wrap(100, 1000)
+    assert other.blPara is whole.blPara  # the lines are shared
+    before = [[w.text for w in line.words] for line in other.blPara.lines]
+    parts = whole.split(100, 40)
+    assert len(parts) == 2
+    assert [[w.text for w in line.words] for line in other.blPara.lines] == before
