@@ -27,6 +27,7 @@ import itertools
 import re
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -43,7 +44,7 @@ from reportlab.platypus.tables import CellStyle
 
 from archive.fonts import FontBook
 from archive.render.grid import Region, edge_commands, rows_apart
-from archive.render.kinsoku import CJKParagraph
+from archive.render.kinsoku import CJKParagraph, Spread
 from archive.render.model import (
     Block,
     PageBreak,
@@ -117,6 +118,19 @@ class _Made:
         self.styles: dict[tuple[Any, ...], ParagraphStyle] = {}
         self.parsed: dict[tuple[str, str], list[Any]] = {}
         self.heights: dict[tuple[str, float], float] = {}
+        self.recipes: dict[tuple[Any, ...], _Recipe | float] = {}
+
+
+@dataclass(frozen=True)
+class _Recipe:
+    """What a paragraph of the model is made from, the same each time it recurs."""
+
+    markup: str
+    style: ParagraphStyle
+    frags: list[Any]
+    spread: Spread
+    drop: float
+    hang: bool
 
 
 _made: weakref.WeakKeyDictionary[FontBook, _Made] = weakref.WeakKeyDictionary()
@@ -134,8 +148,10 @@ class Layout:
         self._styles = made.styles
         self._parsed = made.parsed
         self._heights = made.heights
+        self._recipes = made.recipes
 
-    def flowables(self, blocks: list[Block]) -> list[Flowable]:
+    def flowables(self, blocks: list[Block], in_cell: bool = False) -> list[Flowable]:
+        """The flowables of ``blocks``; ``in_cell`` for the blocks of a table cell."""
         out: list[Flowable] = []
         for block in blocks:
             if isinstance(block, PageBreak):
@@ -145,7 +161,7 @@ class Layout:
             else:
                 if block.page_break_before:
                     out.append(RLPageBreak())
-                out.append(self.paragraph(block))
+                out.append(self.paragraph(block, in_cell))
         return out
 
     # ---- paragraphs ---------------------------------------------------------
@@ -170,24 +186,61 @@ class Layout:
             return float(max(para.line, natural))
         return natural * para.line
 
-    def paragraph(self, para: Paragraph) -> Flowable:
+    def paragraph(self, para: Paragraph, in_cell: bool = False) -> Flowable:
+        """The flowable of ``para``: a paragraph, or a spacer where it has no text.
+
+        A paragraph that comes again (a label, in document after document) is
+        made from what was worked out for it the first time (:class:`_Recipe`).
+        """
+        key = (
+            tuple(para.runs), para.align, para.first_indent, para.left_indent,
+            para.right_indent, para.space_before, para.space_after, para.line,
+            para.line_rule, para.size, para.font, in_cell,
+        )  # fmt: skip
+        recipe = self._recipes.get(key)
+        if recipe is None:
+            recipe = self._recipe(para, in_cell)
+            if len(self._recipes) >= KEPT_PARAGRAPHS:
+                self._recipes.clear()
+            self._recipes[key] = recipe
+        if isinstance(recipe, float):
+            return Spacer(0, recipe)
+        flowable = CJKParagraph(recipe.markup, recipe.style, frags=recipe.frags)
+        flowable.spread = recipe.spread
+        flowable.drop = recipe.drop
+        flowable.hang = recipe.hang
+        return flowable
+
+    def _recipe(self, para: Paragraph, in_cell: bool) -> _Recipe | float:
+        """How to make ``para``'s paragraph; for one without text, its height.
+
+        In a table cell a paragraph's lines may part anywhere (:meth:`_in_cell`)
+        and no closing mark hangs past the cell's edge.
+        """
         leading = self.leading(para)
         if not para.text.strip("\u3000 ") and not any(r.line_break for r in para.runs):
-            return Spacer(0, leading + para.space_before + para.space_after)
+            return float(leading + para.space_before + para.space_after)
         style = self._style(para, leading)
         markup = "".join(self._run(r) for r in para.runs)
         frags = self._frags(markup, para.runs, style)
-        flowable = CJKParagraph(markup, style, frags=frags)
+        spread: Spread = "none"
         if para.align in ("justify", "distribute"):
-            flowable.spread = para.align
-        flowable.drop = max(0.0, leading - self._natural(para))
-        return flowable
+            spread = para.align
+        return _Recipe(
+            markup=markup,
+            style=self._in_cell(style) if in_cell else style,
+            frags=frags,
+            spread=spread,
+            drop=max(0.0, leading - self._natural(para)),
+            hang=not in_cell,
+        )
 
     def _frags(self, markup: str, runs: list[Run], style: ParagraphStyle) -> list[Any]:
-        """The text fragments of ``markup`` in ``style``, made once per layout.
+        """The text fragments of ``markup`` in ``style``, made once per process.
 
-        A person's file repeats the same labels in document after document;
-        each paragraph gets its own copies of the fragments. reportlab's
+        A person's file repeats the same labels in document after document,
+        and paragraphs of one markup share its fragments: reportlab changes
+        no fragment when it wraps, splits or draws a CJK paragraph. reportlab's
         markup parser is the dearest step of making a paragraph, so the
         fragments are made by reportlab's parser from the runs themselves, as
         a tree of the tags ``markup`` has (:meth:`_tree`), without reading the
@@ -209,7 +262,7 @@ class Layout:
             if len(self._parsed) >= KEPT_PARAGRAPHS:
                 self._parsed.clear()
             self._parsed[key] = parsed
-        return [frag.clone() for frag in parsed]
+        return parsed
 
     def _style(self, para: Paragraph, leading: float) -> ParagraphStyle:
         key = (
@@ -319,11 +372,7 @@ class Layout:
         measure = _cell_measure(table, spanned)
         for c0, r0, c1, r1, cell in regions:
             width = measure(c0, c1)
-            content = self.flowables(list(cell.blocks)) or [""]
-            for flowable in content:
-                if isinstance(flowable, CJKParagraph):
-                    flowable.style = self._in_cell(flowable.style)
-                    flowable.hang = False
+            content = self.flowables(list(cell.blocks), in_cell=True) or [""]
             data[r0][c0] = content
             if (c0, r0) != (c1, r1):
                 commands.append(("SPAN", (c0, r0), (c1, r1)))

@@ -212,3 +212,25 @@ def test_splitting_a_paragraph_leaves_the_lines_it_shares_as_they_were() -> None
     parts = whole.split(100, 40)
     assert len(parts) == 2
     assert [[w.text for w in line.words] for line in other.blPara.lines] == before
+
+
+def test_a_paragraph_made_again_is_made_for_where_it_stands() -> None:
+    """One model paragraph in a cell and in the body, each as if made afresh."""
+    layout = Layout(font_book())
+    para = Paragraph([Run("签名（捺指印）：", size=12)], align="justify")
+    in_cell = [layout.paragraph(para, in_cell=True) for _ in range(2)]
+    in_body = [layout.paragraph(para) for _ in range(2)]
+    for made in in_cell:
+        assert isinstance(made, CJKParagraph)
+        assert (made.hang, made.spread, made.style.allowOrphans) == (
+            False,
+            "justify",
+            1,
+        )
+    for made in in_body:
+        assert isinstance(made, CJKParagraph)
+        assert (made.hang, made.spread, made.style.allowOrphans) == (True, "justify", 0)
+    assert in_cell[0] is not in_cell[1]
+    empty = layout.paragraph(Paragraph([Run("\u3000")], space_after=6))
+    assert not isinstance(empty, CJKParagraph)
+    assert empty.wrap(100, 100)[1] == pytest.approx(layout.leading(Paragraph()) + 6)
