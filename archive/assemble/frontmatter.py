@@ -15,6 +15,7 @@ so the column is made wide enough for a police station's name in two lines.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -26,7 +27,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from archive.assemble.binder import Binder, Mark, Ref
 from archive.fonts import FontBook
-from archive.render.kinsoku import CJKParagraph
+from archive.render.kinsoku import KEPT, CJKParagraph
 from forms import CaseFile, DocumentKind, Entry, Measure, Office
 
 BODY = 10.5
@@ -113,12 +114,10 @@ def category(case: CaseFile) -> str:
     return f"{measure}人员档案"
 
 
-class FrontMatter:
-    """Flowables of the cover, the list and the 备考表, in the binder's font."""
+class _Styles:
+    """The paragraph styles of the front matter in one font book's faces."""
 
-    def __init__(self, binder: Binder, fonts: FontBook) -> None:
-        self.binder = binder
-        self.fonts = fonts
+    def __init__(self, fonts: FontBook) -> None:
         song = fonts.font_for("宋体")
         self.title = ParagraphStyle("t", fontName=fonts.font_for("黑体"), fontSize=22,
                                     leading=34, alignment=TA_CENTER, wordWrap="CJK",
@@ -129,8 +128,39 @@ class FrontMatter:
         self.text = ParagraphStyle("x", fontName=song, fontSize=14, leading=26,
                                    alignment=TA_LEFT, wordWrap="CJK")  # fmt: skip
 
+
+_styles: weakref.WeakKeyDictionary[FontBook, _Styles] = weakref.WeakKeyDictionary()
+_parsed: dict[tuple[str, ParagraphStyle], list[Any]] = {}
+"""The fragments of each text of the front matter in each style, for the process.
+
+Every person's list has the same headings, kinds of document, issuing organs
+and labels; reportlab's markup parser would read each of them again. As in
+the documents' layout, paragraphs of one text share its fragments, and the
+styles are made once per font book so that their lines and drawing, kept by
+style, are found again from person to person."""
+
+
+class FrontMatter:
+    """Flowables of the cover, the list and the 备考表, in the binder's font."""
+
+    def __init__(self, binder: Binder, fonts: FontBook) -> None:
+        self.binder = binder
+        self.fonts = fonts
+        styles = _styles.get(fonts)
+        if styles is None:
+            styles = _styles[fonts] = _Styles(fonts)
+        self.title, self.cell = styles.title, styles.cell
+        self.left, self.text = styles.left, styles.text
+
     def _p(self, text: str, style: ParagraphStyle) -> Flowable:
-        return CJKParagraph(escape(text), style)
+        markup = escape(text)
+        frags = _parsed.get((markup, style))
+        if frags is None:
+            frags = CJKParagraph(markup, style).frags
+            if len(_parsed) >= KEPT:
+                _parsed.clear()
+            _parsed[markup, style] = frags
+        return CJKParagraph(markup, style, frags=frags)
 
     def cover(self, case: CaseFile, office: Office, slug: str, count: int) -> list[Any]:
         dates = [e.date for e in case.entries() if e.date]

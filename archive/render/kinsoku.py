@@ -129,6 +129,20 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
             return super().beginText(x, y)
         return SpacedText(self.canv, x, y)
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Place the paragraph as reportlab does, its lines :attr:`drop` lower.
+
+        One translation places it, where reportlab's own placing and a second
+        one for the drop would each take their turn at the canvas's matrix.
+        """
+        x = self._hAlignAdjust(x, _sW)
+        canvas.saveState()
+        canvas.translate(x, y - self.drop)
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        canvas.restoreState()
+
     def draw(self) -> None:
         """Draw the paragraph, or repeat what one like it drew on this canvas.
 
@@ -142,17 +156,13 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         if drawn is None:
             drawn = _drawn[canvas] = {}
         code = drawn.get(key) if key is not None else None
-        # reportlab joins this to the translation that placed the paragraph,
-        # which comes before what is kept: it is made afresh each time.
-        canvas.translate(0, -self.drop)
         if code is not None:
             canvas._code.extend(code)
-        else:
-            start = len(canvas._code)
-            super().draw()
-            if key is not None:
-                drawn[key] = canvas._code[start:]
-        canvas.translate(0, self.drop)
+            return
+        start = len(canvas._code)
+        super().draw()
+        if key is not None:
+            drawn[key] = canvas._code[start:]
 
     def _drawn_key(self, canvas: Any) -> tuple[Any, ...] | None:
         """What the operators :meth:`draw` writes depend on; None when not kept.
