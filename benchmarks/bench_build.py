@@ -23,6 +23,7 @@ In one run, on one synthetic archive (``archive.sample``, seed 7):
   every 0.1 s) and of its largest process.
 
 Check time per 1,000 people is bench_check.py's; the index is bench_index.py's.
+Everything in process runs with the garbage collector set as ``build`` sets it.
 
 Prints a Markdown section for benchmarks/RESULTS.md with the machine: CPU
 model, ``nproc``, load average at the start and the end.
@@ -49,7 +50,7 @@ from typing import Any
 import archive.assemble as assembly
 from archive import paths
 from archive.build import BuildOptions, build_person, templates_folder
-from archive.commands.build import _office
+from archive.commands.build import _collect_less, _office
 from archive.context import build_context
 from archive.fill import fill
 from archive.fonts import font_book
@@ -76,6 +77,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     load_start = os.getloadavg()[0]
+    _collect_less()  # the collector's setting `build` runs with
 
     with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
         root = args.keep or Path(scratch) / "archive"
