@@ -25,6 +25,7 @@ from archive.errors import RenderError
 from archive.package import packed
 from archive.render.model import (
     Block,
+    Cell,
     DocumentModel,
     PageBreak,
     PageSetup,
@@ -171,6 +172,7 @@ class _Reader(TableReading):
         self.defaults_p: dict[str, Any] = {}
         self._resolved: dict[str | None, tuple[dict[str, Any], dict[str, Any]]] = {}
         self._paragraphs: dict[tuple[bytes, str | None], tuple[Block, ...]] = {}
+        self._cells: dict[bytes, Cell] = {}
         if styles is not None:
             known = _indexed.get(id(styles))
             if known is not None and known[0] is styles:
@@ -185,7 +187,7 @@ class _Reader(TableReading):
         """What the styles part resolves to, shared by documents with that part."""
         names = (
             "styles", "default_para", "defaults_r", "defaults_p", "_resolved",
-            "_paragraphs",
+            "_paragraphs", "_cells",
         )  # fmt: skip
         return {name: self.__dict__[name] for name in names}
 

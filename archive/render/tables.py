@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree  # type: ignore[import-untyped]
+
 from archive.render.model import Block, Borders, Cell, PageBreak, Row, Table
 from archive.render.ooxml import Element, UnsupportedConstruct
 from archive.render.ooxml import Q as _Q
@@ -17,9 +19,17 @@ from archive.render.ooxml import tag as _tag
 from archive.render.ooxml import twips as _twips
 from archive.render.ooxml import val as _val
 
+CELLS_KEPT = 10_000
+"""How many distinct cells a process keeps (per styles part); then it starts again."""
+
 
 class TableReading:
     """The table half of the document reader; the reader supplies the rest."""
+
+    _cells: dict[bytes, Cell]
+    """Cells read, by their XML: most cells of a form are its labels, the same
+    in every document filled from it. A cell is shared, so nothing may change
+    it after reading (layout only reads)."""
 
     def unsupported(self, construct: str) -> UnsupportedConstruct:
         raise NotImplementedError
@@ -100,6 +110,16 @@ class TableReading:
         return row
 
     def _cell(self, tc: Element) -> Cell:
+        key = etree.tostring(tc, with_tail=False)
+        known = self._cells.get(key)
+        if known is None:
+            known = self._read_cell(tc)
+            if len(self._cells) >= CELLS_KEPT:
+                self._cells.clear()
+            self._cells[key] = known
+        return known
+
+    def _read_cell(self, tc: Element) -> Cell:
         cell = Cell()
         tcpr = tc.find(_Q + "tcPr")
         if tcpr is not None:

@@ -136,6 +136,29 @@ def test_documents_with_one_styles_part_read_alike(tmp_path: Path) -> None:
     assert read_docx(first).blocks == read_docx(second).blocks
 
 
+def test_a_cell_read_again_is_the_cell_its_xml_gave(tmp_path: Path) -> None:
+    """Cells of one XML are read once and shared; any difference is read anew."""
+    doc = Document()
+    table = doc.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for row in table.rows:
+        row.cells[0].text = "姓名"
+    table.cell(0, 1).text = "张三"
+    table.cell(1, 1).text = "李四"
+    doc.save(str(tmp_path / "cells.docx"))
+
+    first, second = (read_docx(tmp_path / "cells.docx") for _ in range(2))
+    rows = next(b for b in first.blocks if isinstance(b, Table)).rows
+    again = next(b for b in second.blocks if isinstance(b, Table)).rows
+    assert rows[0].cells[0] is rows[1].cells[0] is again[0].cells[0]
+    assert [c.blocks[0].text for c in (rows[0].cells[1], rows[1].cells[1])] == [
+        "张三",
+        "李四",
+    ]
+    assert rows[1].cells[1] is again[1].cells[1]
+    assert rows[0].cells[1] is not rows[1].cells[1]
+
+
 def test_a_damaged_styles_part_is_not_taken_for_a_known_one(tmp_path: Path) -> None:
     good = make_docx(tmp_path / "a.docx")
     read_docx(good)  # its styles part is now known
