@@ -22,7 +22,7 @@ from __future__ import annotations
 import weakref
 from typing import Any, Literal
 
-from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.rl_accel import fp_str, sameFrag
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import FragLine, Paragraph
@@ -132,37 +132,35 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Place the paragraph as reportlab does, its lines :attr:`drop` lower.
 
-        One translation places it, where reportlab's own placing and a second
-        one for the drop would each take their turn at the canvas's matrix.
+        A person's file sets the same labels in the same places of the same
+        forms, document after document, and reportlab would format every one
+        of them again. What a paragraph draws is kept per canvas
+        (:data:`_drawn`); one drawn before is placed by writing the operators
+        reportlab's save, translate and restore would write around it, and
+        the canvas's own state is left as restoring it would leave it.
         """
         x = self._hAlignAdjust(x, _sW)
-        canvas.saveState()
-        canvas.translate(x, y - self.drop)
-        self.canv = canvas
-        self.draw()
-        del self.canv
-        canvas.restoreState()
-
-    def draw(self) -> None:
-        """Draw the paragraph, or repeat what one like it drew on this canvas.
-
-        A person's file sets the same labels in the same places of the same
-        forms, document after document; reportlab would format every one of
-        them again (:data:`_drawn`).
-        """
-        canvas = self.canv
         key = self._drawn_key(canvas)
         drawn = _drawn.get(canvas)
         if drawn is None:
             drawn = _drawn[canvas] = {}
         code = drawn.get(key) if key is not None else None
         if code is not None:
-            canvas._code.extend(code)
+            out = canvas._code
+            out.append("q")
+            out.append(f"{fp_str(1, 0, 0, 1, x, y - self.drop)} cm")
+            out.extend(code)
+            out.append("Q")
             return
+        canvas.saveState()
+        canvas.translate(x, y - self.drop)
         start = len(canvas._code)
-        super().draw()
+        self.canv = canvas
+        self.draw()
+        del self.canv
         if key is not None:
             drawn[key] = canvas._code[start:]
+        canvas.restoreState()
 
     def _drawn_key(self, canvas: Any) -> tuple[Any, ...] | None:
         """What the operators :meth:`draw` writes depend on; None when not kept.
