@@ -22,11 +22,13 @@ from __future__ import annotations
 import weakref
 from typing import Any, Literal
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str, sameFrag
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus.paragraph import FragLine, Paragraph
 from reportlab.platypus.paragraph import ParaLines as _ParaLines
+from reportlab.rl_config import paraFontSizeHeightOffset
 
 Spread = Literal["none", "justify", "distribute"]
 
@@ -156,11 +158,79 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         canvas.translate(x, y - self.drop)
         start = len(canvas._code)
         self.canv = canvas
-        self.draw()
+        if not self._draw_plain():
+            self.draw()
         del self.canv
         if key is not None:
             drawn[key] = canvas._code[start:]
         canvas.restoreState()
+
+    def _draw_plain(self) -> bool:
+        """Draw plain lines with reportlab's text object directly; False if not plain.
+
+        Plain lines are left, centred or right aligned, fit their measure,
+        and have no spread, underline, link, inline image, background or
+        rise: most of a form's cells. For them this writes reportlab's own
+        operators in ``drawPara``'s order, through the same text object calls,
+        without the bookkeeping its general case needs (a line's words and
+        decorations, a state of its own for each paragraph), which cost
+        several times as much. Anything else is left to reportlab.
+        """
+        style = self.style
+        lines = self.blPara.lines
+        if (
+            not lines
+            or self.blPara.kind != 1
+            or self.spread != "none"
+            or style.alignment not in _PLAIN
+            or self.bulletText
+            or style.backColor
+            or style.borderColor
+            or style.endDots
+            or hasattr(self, "_offsets")
+            or getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+            in ("min", "max")
+        ):
+            return False
+        for line in lines:
+            if line.extraSpace <= -1e-8:
+                return False
+            for word in line.words:
+                if "cbDefn" in word.__dict__ or _decorated(word):
+                    return False
+        canvas = self.canv
+        leading = style.leading
+        canvas.saveState()
+        first = lines[0]
+        if paraFontSizeHeightOffset:  # as drawPara places the first baseline
+            top = first.fontSize
+        else:
+            top = getattr(first, "ascent", first.fontSize)
+        tx = canvas.beginText(style.leftIndent, self.height - top)
+        tx._leading = None
+        tx._fontname = tx._fontsize = None
+        colour = None
+        share = _PLAIN[style.alignment]
+        for i, line in enumerate(lines):
+            x = (style.firstLineIndent if i == 0 else 0) + share * line.extraSpace
+            if x > 1e-6 or x < -1e-6:
+                tx.setXPos(x)
+            if tx._leading != leading:
+                tx.setLeading(leading)
+            words = line.words
+            last = len(words) - 1
+            for k, word in enumerate(words):
+                if tx._fontname != word.fontName or tx._fontsize != word.fontSize:
+                    tx._setFont(word.fontName, word.fontSize)
+                if colour != word.textColor:
+                    colour = word.textColor
+                    tx.setFillColor(colour)
+                tx._textOut(word.text, k == last)
+            if x > 1e-6 or x < -1e-6:
+                tx.setXPos(-x)
+        canvas.drawText(tx)
+        canvas.restoreState()
+        return True
 
     def _drawn_key(self, canvas: Any) -> tuple[Any, ...] | None:
         """What the operators :meth:`draw` writes depend on; None when not kept.
@@ -384,6 +454,20 @@ def _stretch(line: Any) -> None:
     line.words = words
     line.extraSpace = 0.0
     line.currentWidth = line.maxWidth
+
+
+_PLAIN = {TA_LEFT: 0.0, TA_CENTER: 0.5, TA_RIGHT: 1.0}
+"""Alignments of plain lines, and the share of a line's slack before it."""
+
+
+def _decorated(word: Any) -> bool:
+    """Whether a word is drawn with more than its text: lines, link, rise, ground."""
+    return bool(
+        getattr(word, "us_lines", None)
+        or getattr(word, "link", None)
+        or getattr(word, "rise", 0)
+        or getattr(word, "backColor", None)
+    )
 
 
 class Spaced(str):

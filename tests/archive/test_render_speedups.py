@@ -6,13 +6,14 @@ each shortcut with the reportlab function it stands in for.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import (
     cjkU,
@@ -173,24 +174,25 @@ def test_repeated_paragraphs_draw_as_if_each_were_set_afresh(
 ) -> None:
     """A paragraph's lines and operators, kept and used again, give the same PDF."""
     fonts = font_book()
-    drawn_by_reportlab = 0
-    draw = RLParagraph.draw
+    drawn = 0
+    draw_plain = CJKParagraph._draw_plain
 
-    def counted(self: Any) -> None:
-        nonlocal drawn_by_reportlab
-        drawn_by_reportlab += 1
-        draw(self)
+    def counted(self: Any) -> bool:
+        """Each paragraph drawn, rather than repeated, passes here first."""
+        nonlocal drawn
+        drawn += 1
+        return draw_plain(self)
 
-    monkeypatch.setattr(RLParagraph, "draw", counted)
+    monkeypatch.setattr(CJKParagraph, "_draw_plain", counted)
     kept = render_document(_repeating_document(), fonts)
-    kept_draws, drawn_by_reportlab = drawn_by_reportlab, 0
+    kept_draws, drawn = drawn, 0
 
     monkeypatch.setattr(CJKParagraph, "_drawn_key", lambda self, canvas: None)
     monkeypatch.setattr(kinsoku, "_broken", _Forgetful())
     afresh = render_document(_repeating_document(), fonts)
 
     assert kept == afresh
-    assert kept_draws < drawn_by_reportlab / 2
+    assert kept_draws < drawn / 2
 
 
 class _Forgetful(dict[Any, Any]):
@@ -234,3 +236,38 @@ def test_a_paragraph_made_again_is_made_for_where_it_stands() -> None:
     empty = layout.paragraph(Paragraph([Run("\u3000")], space_after=6))
     assert not isinstance(empty, CJKParagraph)
     assert empty.wrap(100, 100)[1] == pytest.approx(layout.leading(Paragraph()) + 6)
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+@pytest.mark.parametrize("alignment", [0, 1, 2])
+@pytest.mark.parametrize("width", [60.0, 200.0])
+def test_plain_lines_are_drawn_as_reportlab_draws_them(
+    markup: str, alignment: int, width: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The direct way for plain lines writes reportlab's operators, byte for byte."""
+    style = ParagraphStyle("plain", fontName=font_book().default, fontSize=12,
+                           leading=18, wordWrap="CJK", alignment=alignment,
+                           firstLineIndent=24, leftIndent=3)  # fmt: skip
+
+    def operators() -> list[str]:
+        canvas = Canvas(io.BytesIO())
+        paragraph = CJKParagraph(markup, style)
+        paragraph.wrap(width, 1000)
+        paragraph.drawOn(canvas, 10, 20)
+        return list(canvas._code)
+
+    direct = operators()
+    monkeypatch.setattr(CJKParagraph, "_draw_plain", lambda self: False)
+    assert direct == operators()
+
+
+def test_lines_that_are_not_plain_are_left_to_reportlab() -> None:
+    style = ParagraphStyle("spread", fontName=font_book().default, fontSize=12,
+                           leading=18, wordWrap="CJK")  # fmt: skip
+    underlined = CJKParagraph("<u>下划线</u>", style)
+    spread = CJKParagraph("两端对齐", style)
+    spread.spread = "justify"
+    for paragraph in (underlined, spread):
+        paragraph.wrap(100, 100)
+        paragraph.canv = Canvas(io.BytesIO())
+        assert not paragraph._draw_plain()
