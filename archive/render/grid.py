@@ -47,6 +47,29 @@ def edge_commands(table: Table, regions: Sequence[Region]) -> list[tuple[Any, ..
     an edge two of them give is as wide as the wider: what drawing both draws.
     """
     nrows, ncols = len(table.rows), len(table.widths)
+    key = (nrows, ncols, table.borders, tuple(
+        (c0, r0, c1, r1, tuple(cell.borders.items()))
+        for c0, r0, c1, r1, cell in regions
+    ))  # fmt: skip
+    known = _made.get(key)
+    if known is None:
+        if len(_made) >= KEPT_TABLES:
+            _made.clear()
+        known = _made[key] = _edge_commands(table, regions)
+    return known
+
+
+KEPT_TABLES = 2_000
+"""How many tables' edge commands a process keeps; then the store starts again."""
+
+_made: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+"""Edge commands by a table's grid, borders and cells' places and borders: the
+forms' tables come back in document after document with the same lines.
+The commands are shared: whoever takes them copies them into a list of its own."""
+
+
+def _edge_commands(table: Table, regions: Sequence[Region]) -> list[tuple[Any, ...]]:
+    nrows, ncols = len(table.rows), len(table.widths)
     above, below, before, after = grids = [
         [[0.0] * ncols for _ in range(nrows)] for _ in EDGES
     ]

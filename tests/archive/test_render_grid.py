@@ -118,6 +118,19 @@ def test_commands_give_each_cell_its_own_edges_where_cells_span() -> None:
     assert not any(edge[:3] == ("LINEBEFORE", 2, 2) for edge in drawn)
 
 
+def test_commands_made_again_for_a_like_table_follow_its_cells_borders() -> None:
+    """The kept commands of a table are found for a like one, not for another."""
+    table, again = _spanned_table(), _spanned_table()
+    made = edge_commands(table, _regions(table))
+    assert edge_commands(again, _regions(again)) is made
+
+    cell = again.rows[0].cells[0]
+    cell.borders = {**cell.borders, "top": 3.0}
+    other = edge_commands(again, _regions(again))
+    assert other != made
+    assert ("LINEABOVE", (0, 0), (0, 0), 3.0) in {cmd[:4] for cmd in other}
+
+
 def test_horizontal_rectangles_are_cut_at_a_row_that_breaks() -> None:
     above = ("LINEABOVE", (0, 0), (3, 9), 0.5, "black", 1, None, 1, 1, 0.5)
     before = ("LINEBEFORE", (0, 0), (3, 9), 0.5, "black", 1, None, 1, 1, 0.5)
