@@ -100,6 +100,22 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
     spread: Spread = "none"
     """Whether lines are stretched to the measure: ``w:jc`` both or distribute."""
 
+    _wrapped: float | None = None
+    """The width the paragraph was last wrapped to."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """reportlab's wrap, done once per width.
+
+        A paragraph in a table cell is wrapped for the row heights, again
+        when reportlab sizes the table and again when it draws the cell; its
+        lines do not depend on the height offered.
+        """
+        if availWidth == self._wrapped and "blPara" in self.__dict__:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = availWidth
+        return size
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """reportlab's split, of lines of this paragraph's own.
 

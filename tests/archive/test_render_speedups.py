@@ -271,3 +271,16 @@ def test_lines_that_are_not_plain_are_left_to_reportlab() -> None:
         paragraph.wrap(100, 100)
         paragraph.canv = Canvas(io.BytesIO())
         assert not paragraph._draw_plain()
+
+
+def test_a_paragraph_wrapped_again_at_its_width_keeps_its_lines() -> None:
+    style = ParagraphStyle("wrap", fontName=font_book().default, fontSize=12,
+                           leading=18, wordWrap="CJK")  # fmt: skip
+    paragraph = CJKParagraph("社区康复人员应当遵守协议，按时报到。" * 3, style)
+    narrow = paragraph.wrap(100, 1000)
+    lines = paragraph.blPara
+    assert paragraph.wrap(100, 50) == narrow
+    assert paragraph.blPara is lines
+    wide = paragraph.wrap(300, 1000)
+    assert wide[1] < narrow[1]
+    assert paragraph.wrap(100, 1000) == narrow
