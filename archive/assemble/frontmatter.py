@@ -27,6 +27,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from archive.assemble.binder import Binder, Mark, Ref
 from archive.fonts import FontBook
+from archive.render.kept import Kept
 from archive.render.kinsoku import KEPT, CJKParagraph
 from forms import CaseFile, DocumentKind, Entry, Measure, Office
 
@@ -130,7 +131,7 @@ class _Styles:
 
 
 _styles: weakref.WeakKeyDictionary[FontBook, _Styles] = weakref.WeakKeyDictionary()
-_parsed: dict[tuple[str, ParagraphStyle], list[Any]] = {}
+_parsed: Kept[tuple[str, ParagraphStyle], list[Any]] = Kept(KEPT)
 """The fragments of each text of the front matter in each style, for the process.
 
 Every person's list has the same headings, kinds of document, issuing organs
@@ -156,10 +157,7 @@ class FrontMatter:
         markup = escape(text)
         frags = _parsed.get((markup, style))
         if frags is None:
-            frags = CJKParagraph(markup, style).frags
-            if len(_parsed) >= KEPT:
-                _parsed.clear()
-            _parsed[markup, style] = frags
+            frags = _parsed.keep((markup, style), CJKParagraph(markup, style).frags)
         return CJKParagraph(markup, style, frags=frags)
 
     def cover(self, case: CaseFile, office: Office, slug: str, count: int) -> list[Any]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from archive.render.kept import Kept
 from archive.render.model import Cell, Table
 
 Region = tuple[int, int, int, int, Cell]
@@ -53,16 +54,11 @@ def edge_commands(table: Table, regions: Sequence[Region]) -> list[tuple[Any, ..
     ))  # fmt: skip
     known = _made.get(key)
     if known is None:
-        if len(_made) >= KEPT_TABLES:
-            _made.clear()
-        known = _made[key] = _edge_commands(table, regions)
+        known = _made.keep(key, _edge_commands(table, regions))
     return known
 
 
-KEPT_TABLES = 2_000
-"""How many tables' edge commands a process keeps; then the store starts again."""
-
-_made: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+_made: Kept[tuple[Any, ...], list[tuple[Any, ...]]] = Kept(2_000)
 """Edge commands by a table's grid, borders and cells' places and borders: the
 forms' tables come back in document after document with the same lines.
 The commands are shared: whoever takes them copies them into a list of its own."""

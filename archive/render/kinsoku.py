@@ -30,6 +30,8 @@ from reportlab.platypus.paragraph import FragLine, Paragraph
 from reportlab.platypus.paragraph import ParaLines as _ParaLines
 from reportlab.rl_config import paraFontSizeHeightOffset
 
+from archive.render.kept import Kept
+
 Spread = Literal["none", "justify", "distribute"]
 
 NO_START = frozenset("，。、；：？！）》」』】〕〉…—·%,.;:?!)]}>’”")
@@ -249,7 +251,7 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         return True
 
     def _drawn_key(self, canvas: Any) -> tuple[Any, ...] | None:
-        """What the operators :meth:`draw` writes depend on; None when not kept.
+        """What the operators :meth:`drawOn` keeps depend on; None when not kept.
 
         The markup and style give the fragments (:class:`Layout` makes them from
         nothing else), the measures give the lines, and the canvas's line width
@@ -277,22 +279,18 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
             lines = _lines(glyphs, list(maxWidths), self.spread, self.hang)
             broken = _ParaLines(kind=1, lines=lines)
             if isinstance(self.text, str):
-                if len(_broken) >= KEPT:
-                    _broken.clear()
-                _broken[key] = broken
+                _broken.keep(key, broken)
         return broken
 
 
 KEPT = 5_000
-"""How many texts' widths, and paragraphs' lines, are kept; then each store
-starts again. Labels recur, but names, dates and records do not: a worker
-building hundreds of people would otherwise keep every text it ever set. A
+"""How many texts' widths, and paragraphs' lines, are kept (:class:`Kept`). A
 paragraph's lines take about 8 KB: at 20,000 the two workers of a 1,000-person
 build went past 1 GB between them; a file of 62 documents keeps some 900."""
 
-_widths: dict[tuple[str, float, str], list[float]] = {}
+_widths: Kept[tuple[str, float, str], list[float]] = Kept(KEPT)
 
-_broken: dict[tuple[Any, ...], Any] = {}
+_broken: Kept[tuple[Any, ...], Any] = Kept(KEPT)
 """Lines of paragraphs, by markup, style, measures, spread and hanging.
 
 A paragraph in a table cell is wrapped at the same width several times (for
@@ -353,10 +351,9 @@ def _text_widths(text: str, frag: Any) -> list[float]:
     key = (frag.fontName, frag.fontSize, text)
     widths = _widths.get(key)
     if widths is None:
-        widths = [stringWidth(ch, frag.fontName, frag.fontSize) for ch in text]
-        if len(_widths) >= KEPT:
-            _widths.clear()
-        _widths[key] = widths
+        widths = _widths.keep(
+            key, [stringWidth(ch, frag.fontName, frag.fontSize) for ch in text]
+        )
     return widths
 
 

@@ -44,6 +44,7 @@ from reportlab.platypus.tables import CellStyle
 
 from archive.fonts import FontBook
 from archive.render.grid import Region, edge_commands, rows_apart
+from archive.render.kept import Kept
 from archive.render.kinsoku import CJKParagraph, Spread
 from archive.render.model import (
     Block,
@@ -99,7 +100,7 @@ def page_frame(setup: PageSetup, name: str | None = None) -> Frame:
 
 
 KEPT_PARAGRAPHS = 10_000
-"""How many paragraphs' fragments a process keeps; then the store starts again.
+"""How many paragraphs' fragments, and recipes, a process keeps (:class:`Kept`).
 
 Labels recur from person to person, names, dates and records do not (a file
 of 60 documents has several hundred distinct paragraphs), so a worker keeps
@@ -116,9 +117,9 @@ class _Made:
 
     def __init__(self) -> None:
         self.styles: dict[tuple[Any, ...], ParagraphStyle] = {}
-        self.parsed: dict[tuple[str, str], list[Any]] = {}
+        self.parsed: Kept[tuple[str, str], list[Any]] = Kept(KEPT_PARAGRAPHS)
         self.heights: dict[tuple[str, float], float] = {}
-        self.recipes: dict[tuple[Any, ...], _Recipe | float] = {}
+        self.recipes: Kept[tuple[Any, ...], _Recipe | float] = Kept(KEPT_PARAGRAPHS)
 
 
 @dataclass(frozen=True)
@@ -199,10 +200,7 @@ class Layout:
         )  # fmt: skip
         recipe = self._recipes.get(key)
         if recipe is None:
-            recipe = self._recipe(para, in_cell)
-            if len(self._recipes) >= KEPT_PARAGRAPHS:
-                self._recipes.clear()
-            self._recipes[key] = recipe
+            recipe = self._recipes.keep(key, self._recipe(para, in_cell))
         if isinstance(recipe, float):
             return Spacer(0, recipe)
         flowable = CJKParagraph(recipe.markup, recipe.style, frags=recipe.frags)
@@ -259,9 +257,7 @@ class Layout:
             if parsed is None:
                 raise ValueError(f"reportlab cannot parse paragraph markup {markup!r}")
             textTransformFrags(parsed, style)
-            if len(self._parsed) >= KEPT_PARAGRAPHS:
-                self._parsed.clear()
-            self._parsed[key] = parsed
+            self._parsed.keep(key, parsed)
         return parsed
 
     def _style(self, para: Paragraph, leading: float) -> ParagraphStyle:

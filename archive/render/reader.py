@@ -23,6 +23,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from archive.errors import RenderError
 from archive.package import packed
+from archive.render.kept import Kept
 from archive.render.model import (
     Block,
     Cell,
@@ -118,11 +119,8 @@ _STYLES_KEPT = 16
 _styles_parsed: dict[bytes, Element] = {}
 _styles_packed: dict[bytes, Element] = {}
 """Styles trees by their deflated stream (:func:`_packed_key`)."""
-_PARAGRAPHS_KEPT = 10_000
-"""Read paragraphs kept per styles part; then the store starts again.
-
-Labels recur from person to person, names and records do not: a worker
-building hundreds of people keeps what its last few dozen had in common."""
+_READ_KEPT = 10_000
+"""Read paragraphs, and read table cells, kept per styles part (:class:`Kept`)."""
 _indexed: dict[int, tuple[Element, dict[str, Any]]] = {}
 """Indexed styles per styles tree (kept alive here, so its id stays its own)."""
 
@@ -171,8 +169,10 @@ class _Reader(TableReading):
         self.defaults_r: dict[str, Any] = {}
         self.defaults_p: dict[str, Any] = {}
         self._resolved: dict[str | None, tuple[dict[str, Any], dict[str, Any]]] = {}
-        self._paragraphs: dict[tuple[bytes, str | None], tuple[Block, ...]] = {}
-        self._cells: dict[bytes, Cell] = {}
+        self._paragraphs: Kept[tuple[bytes, str | None], tuple[Block, ...]] = Kept(
+            _READ_KEPT
+        )
+        self._cells: Kept[bytes, Cell] = Kept(_READ_KEPT)
         if styles is not None:
             known = _indexed.get(id(styles))
             if known is not None and known[0] is styles:
@@ -372,10 +372,7 @@ class _Reader(TableReading):
         key = (etree.tostring(p, with_tail=False), style)
         known = self._paragraphs.get(key)
         if known is None:
-            known = tuple(self._read_paragraph(p, style))
-            if len(self._paragraphs) >= _PARAGRAPHS_KEPT:
-                self._paragraphs.clear()
-            self._paragraphs[key] = known
+            known = self._paragraphs.keep(key, tuple(self._read_paragraph(p, style)))
         return list(known)
 
     def _read_paragraph(self, p: Element, style: str | None) -> list[Block]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from archive.render.kept import Kept
 from archive.render.model import Block, Borders, Cell, PageBreak, Row, Table
 from archive.render.ooxml import Element, UnsupportedConstruct
 from archive.render.ooxml import Q as _Q
@@ -19,14 +20,11 @@ from archive.render.ooxml import tag as _tag
 from archive.render.ooxml import twips as _twips
 from archive.render.ooxml import val as _val
 
-CELLS_KEPT = 10_000
-"""How many distinct cells a process keeps (per styles part); then it starts again."""
-
 
 class TableReading:
     """The table half of the document reader; the reader supplies the rest."""
 
-    _cells: dict[bytes, Cell]
+    _cells: Kept[bytes, Cell]
     """Cells read, by their XML: most cells of a form are its labels, the same
     in every document filled from it. A cell is shared, so nothing may change
     it after reading (layout only reads)."""
@@ -113,10 +111,7 @@ class TableReading:
         key = etree.tostring(tc, with_tail=False)
         known = self._cells.get(key)
         if known is None:
-            known = self._read_cell(tc)
-            if len(self._cells) >= CELLS_KEPT:
-                self._cells.clear()
-            self._cells[key] = known
+            known = self._cells.keep(key, self._read_cell(tc))
         return known
 
     def _read_cell(self, tc: Element) -> Cell:

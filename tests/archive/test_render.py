@@ -159,6 +159,22 @@ def test_a_cell_read_again_is_the_cell_its_xml_gave(tmp_path: Path) -> None:
     assert rows[0].cells[1] is not rows[1].cells[1]
 
 
+def test_an_unsupported_cell_is_refused_each_time_it_is_read(tmp_path: Path) -> None:
+    """A cell the engine cannot lay out is never kept as if it had been read."""
+    doc = Document()
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "姓名"
+    shade = etree.SubElement(table.cell(0, 1)._tc.get_or_add_tcPr(), qn("w:shd"))
+    shade.set(qn("w:fill"), "FF0000")
+    doc.save(str(tmp_path / "shaded.docx"))
+
+    for _ in range(2):
+        with pytest.raises(UnsupportedConstruct) as caught:
+            read_docx(tmp_path / "shaded.docx", source="p001/08-test_log-1.docx")
+        assert "p001/08-test_log-1.docx" in str(caught.value)
+        assert "w:shd" in str(caught.value)
+
+
 def test_a_damaged_styles_part_is_not_taken_for_a_known_one(tmp_path: Path) -> None:
     good = make_docx(tmp_path / "a.docx")
     read_docx(good)  # its styles part is now known

@@ -25,6 +25,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import font_book
 from archive.render import kinsoku
+from archive.render.kept import Kept
 from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
 from archive.render.layout import CELL_PAD_V, Layout
 from archive.render.model import (
@@ -195,11 +196,23 @@ def test_repeated_paragraphs_draw_as_if_each_were_set_afresh(
     assert kept_draws < drawn / 2
 
 
-class _Forgetful(dict[Any, Any]):
+class _Forgetful(Kept[Any, Any]):
     """A store that keeps nothing: every paragraph's lines are made again."""
 
-    def __setitem__(self, key: Any, value: Any) -> None:
-        pass
+    def __init__(self) -> None:
+        super().__init__(limit=0)
+
+    def keep(self, key: Any, value: Any) -> Any:
+        return value
+
+
+def test_a_store_keeps_up_to_its_limit_then_starts_again() -> None:
+    store: Kept[str, int] = Kept(limit=2)
+    assert store.keep("甲", 1) == 1
+    store.keep("乙", 2)
+    assert store == {"甲": 1, "乙": 2}
+    store.keep("丙", 3)
+    assert store == {"丙": 3}
 
 
 def test_splitting_a_paragraph_leaves_the_lines_it_shares_as_they_were() -> None:
