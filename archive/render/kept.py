@@ -8,7 +8,8 @@ worker never holds everything it ever set.
 
 from __future__ import annotations
 
-from typing import TypeVar
+import weakref
+from typing import Any, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -20,6 +21,7 @@ class Kept(dict[K, V]):
     def __init__(self, limit: int) -> None:
         super().__init__()
         self.limit = limit
+        _every[id(self)] = self
 
     def keep(self, key: K, value: V) -> V:
         """Store ``value`` under ``key``, first emptying a full store; ``value``."""
@@ -27,3 +29,17 @@ class Kept(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+_every: weakref.WeakValueDictionary[int, Kept[Any, Any]] = weakref.WeakValueDictionary()
+
+
+def forget() -> None:
+    """Empty every store, as in a worker that has built no one yet.
+
+    For measuring: a person built again in one process finds their own names
+    and dates already worked out, which a build, meeting each person once,
+    never does (``benchmarks/bench_build.py``).
+    """
+    for store in list(_every.values()):
+        store.clear()
