@@ -120,6 +120,7 @@ class _Made:
         self.parsed: Kept[tuple[str, str], list[Any]] = Kept(KEPT_PARAGRAPHS)
         self.heights: dict[tuple[str, float], float] = {}
         self.recipes: Kept[tuple[Any, ...], _Recipe | float] = Kept(KEPT_PARAGRAPHS)
+        self.likes: dict[tuple[Any, ...], Any] = {}
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class Layout:
         self._parsed = made.parsed
         self._heights = made.heights
         self._recipes = made.recipes
+        self._likes = made.likes
 
     def flowables(self, blocks: list[Block], in_cell: bool = False) -> list[Flowable]:
         """The flowables of ``blocks``; ``in_cell`` for the blocks of a table cell."""
@@ -238,27 +240,75 @@ class Layout:
 
         A person's file repeats the same labels in document after document,
         and paragraphs of one markup share its fragments: reportlab changes
-        no fragment when it wraps, splits or draws a CJK paragraph. reportlab's
-        markup parser is the dearest step of making a paragraph, so the
-        fragments are made by reportlab's parser from the runs themselves, as
-        a tree of the tags ``markup`` has (:meth:`_tree`), without reading the
-        markup; text with spaces that reportlab's markup cleaning would
-        change (tabs, line feeds, em spaces …) still goes through the markup.
+        no fragment when it wraps, splits or draws a CJK paragraph. Text with
+        spaces that reportlab's markup cleaning would change (tabs, line
+        feeds, em spaces …) goes through reportlab's parser; any other is
+        made from the runs (:meth:`_pieces`), as the parser would make it.
         """
         key = (markup, style.name)
         parsed = self._parsed.get(key)
         if parsed is None:
-            parser = ParaParser()
             if any(_CLEANED.search(run.text) for run in runs):
-                _, parsed, _ = parser.parse(cleanBlockQuotedText(markup), style)
+                _, parsed, _ = ParaParser().parse(cleanBlockQuotedText(markup), style)
+                if parsed is None:
+                    raise ValueError(f"reportlab cannot parse paragraph {markup!r}")
             else:
-                nodes = [node for run in runs for node in self._tree(run)]
-                _, parsed, _ = parser.tt_parse(("para", {}, nodes), style)
-            if parsed is None:
-                raise ValueError(f"reportlab cannot parse paragraph markup {markup!r}")
+                parsed = self._pieces(runs, style)
             textTransformFrags(parsed, style)
             self._parsed.keep(key, parsed)
         return parsed
+
+    def _pieces(self, runs: list[Run], style: ParagraphStyle) -> list[Any]:
+        """The fragments reportlab's parser makes of :meth:`_run`'s markup.
+
+        Parsing is the dearest step of making a paragraph, and what it makes
+        of one run is a fragment per piece of text, alike but for the text:
+        each is a copy of the fragment the parser makes of one character in
+        the same face, size and underlining (:meth:`_like`). The parser
+        numbers a paragraph's underlines, and hands each escaped ``&``, ``<``
+        and ``>`` on as a piece of its own; so do these.
+        """
+        pieces: list[Any] = []
+        underlines = 0
+        for run in runs:
+            if run.text:
+                face = self.fonts.font_for(run.font, run.bold)
+                main = self._like(style, face, f"{run.size:g}", run.underline)
+                gap = self._like(
+                    style, face, f"{run.size * AUTOSPACE * 2:g}", run.underline
+                )
+                numbered: dict[str, Any] = {}
+                if run.underline:
+                    numbered["us_lines"] = [(underlines, *main.us_lines[0][1:])]
+                    underlines += 1
+                for k, part in enumerate(_BOUNDARY.split(run.text)):
+                    if k:
+                        pieces.append(gap.clone(text="\xa0", **numbered))
+                    pieces.extend(
+                        main.clone(text=text, **numbered)
+                        for text in _ENTITY.split(_keep_spaces(part))
+                        if text
+                    )
+            if run.line_break:
+                pieces.append(self._like(style, None, None, False).clone())
+        return pieces
+
+    def _like(
+        self, style: ParagraphStyle, face: str | None, size: str | None, under: bool
+    ) -> Any:
+        """The fragment reportlab's parser makes of one character (a line break
+        where ``face`` is None) in ``style``; made once per process."""
+        key = (style.name, face, size, under)
+        found = self._likes.get(key)
+        if found is None:
+            node: Any = ("br", {}, None)
+            if face is not None:
+                node = ("font", {"face": face, "size": size}, ["x"])
+                if under:
+                    node = ("u", {}, [node])
+            _, parsed, _ = ParaParser().tt_parse(("para", {}, [node]), style)
+            found = self._likes[key] = parsed[0]
+        return found
 
     def _style(self, para: Paragraph, leading: float) -> ParagraphStyle:
         key = (
@@ -309,27 +359,6 @@ class Layout:
         if run.underline and piece:
             piece = f"<u>{piece}</u>"
         return piece + ("<br/>" if run.line_break else "")
-
-    def _tree(self, run: Run) -> list[Any]:
-        """The tags and text of :meth:`_run`, as reportlab's parser would read them.
-
-        The markup parser hands each escaped ``&``, ``<`` and ``>`` on as text
-        of its own, so they are pieces of their own here too.
-        """
-        nodes: list[Any] = []
-        if run.text:
-            gap = ("font", {"size": f"{run.size * AUTOSPACE * 2:g}"}, ["\xa0"])
-            children: list[Any] = []
-            for k, part in enumerate(_BOUNDARY.split(run.text)):
-                if k:
-                    children.append(gap)
-                children.extend(p for p in _ENTITY.split(_keep_spaces(part)) if p)
-            face = self.fonts.font_for(run.font, run.bold)
-            node = ("font", {"face": face, "size": f"{run.size:g}"}, children)
-            nodes.append(("u", {}, [node]) if run.underline else node)
-        if run.line_break:
-            nodes.append(("br", {}, None))
-        return nodes
 
     # ---- tables -------------------------------------------------------------
 
