@@ -215,6 +215,7 @@ def pdf_step(
         office=office,
         scans=folder.path / "scans",
         fonts=fonts,
+        templates=templates_folder(office, folder.root, options),
     )
     made = assemble(
         person,

@@ -175,7 +175,8 @@ def _filled(
     docs = [work / f"{e.slug}.docx" for e in entries]
     for entry, context, doc in zip(entries, contexts, docs, strict=True):
         doc.write_bytes(fill(templates / f"{entry.name}.docx", context))
-    who = assembly.Person(person.slug, case, person.case_file, office)
+    who = assembly.Person(person.slug, case, person.case_file, office,
+                          templates=templates)  # fmt: skip
     return entries, contexts, docs, who
 
 

@@ -39,6 +39,7 @@ from archive.fonts import font_book
 from archive.fsutil import write_atomic
 from archive.render.layout import Layout
 from archive.render.parts import Engine, Part, Source, prepare
+from archive.render.seeds import seeds_for
 from forms import CaseFile, Entry, Office
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ class Person:
     scans: Path | None = None
     fonts: Path | None = None
     """The office's font folder (``archive.yaml`` ``fonts:``), resolved."""
+    templates: Path | None = None
+    """The folder the documents were filled from (:mod:`archive.render.seeds`)."""
 
 
 def assemble(
@@ -135,6 +138,7 @@ def _lay_out(
     buffer = io.BytesIO()
     binder = Binder(buffer, font=fonts.default, title=file_title(person.case),
                     author=person.office.name)  # fmt: skip
+    binder.seeds = seeds_for(person.templates, fonts)
     front = FrontMatter(binder, fonts)
     layout = Layout(fonts)
     sections = [

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 
 from archive.render.layout import page_frame
 from archive.render.model import PageSetup
+from archive.render.seeds import Seeds
 
 FRONT = PageSetup(595.28, 841.89, 37 * mm, 35 * mm, 28 * mm, 26 * mm)
 """A4 with the GB/T 9704 margins, for the cover, the list and the 备考表."""
@@ -70,6 +71,9 @@ class Section:
 class Binder(BaseDocTemplate):  # type: ignore[misc]
     """The document template; ``refs`` hold the numbers drawn as late forms."""
 
+    seeds: Seeds | None = None
+    """Characters coded first on the canvas (:mod:`archive.render.seeds`)."""
+
     def __init__(self, filename: Any, *, font: str, **kwargs: Any) -> None:
         super().__init__(
             filename,
@@ -90,6 +94,12 @@ class Binder(BaseDocTemplate):  # type: ignore[misc]
         self.closing_page = 0
         self.before_refs: Callable[[], None] = lambda: None
         self.template_for(FRONT)
+
+    def _makeCanvas(self, *args: Any, **kwargs: Any) -> Any:
+        canv = super()._makeCanvas(*args, **kwargs)
+        if self.seeds is not None:
+            self.seeds.plant(canv)
+        return canv
 
     def template_for(self, setup: PageSetup) -> str:
         """The id of the page template for ``setup``, made on first use."""

@@ -165,6 +165,11 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         if drawn is None:
             drawn = _drawn[canvas] = {}
         code = drawn.get(key) if key is not None else None
+        seeds = getattr(canvas, "rehab_seeds", None)
+        if code is None and seeds is not None and key is not None:
+            code = _alike.get((seeds.serial, key))
+            if code is not None:
+                drawn[key] = code
         if code is not None:
             out = canvas._code
             out.append("q")
@@ -180,7 +185,9 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
             self.draw()
         del self.canv
         if key is not None:
-            drawn[key] = canvas._code[start:]
+            code = drawn[key] = canvas._code[start:]
+            if seeds is not None and seeds.covers(self.frags):
+                _alike.keep((seeds.serial, key), code)
         canvas.restoreState()
 
     def _draw_plain(self) -> bool:
@@ -310,6 +317,12 @@ reportlab places a flowable by translating the canvas to it, so what a
 paragraph draws is the same wherever it stands. Kept per canvas, because a
 character's code in a font subset is the canvas's own; the characters of a
 repeated paragraph were given theirs when it was first drawn."""
+
+
+_alike: Kept[tuple[Any, ...], list[str]] = Kept(KEPT)
+"""The operators of paragraphs that draw alike on every canvas planted with
+one set of seeds (:mod:`archive.render.seeds`): the forms' labels, whose
+characters are coded alike in every file. By the seeds and the drawing key."""
 
 
 class _Glyphs:
