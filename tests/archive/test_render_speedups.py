@@ -13,6 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFile
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.paragraph import (
@@ -297,3 +299,16 @@ def test_a_paragraph_wrapped_again_at_its_width_keeps_its_lines() -> None:
     wide = paragraph.wrap(300, 1000)
     assert wide[1] < narrow[1]
     assert paragraph.wrap(100, 1000) == narrow
+
+
+def test_font_subsets_are_made_as_from_reportlab_s_own_tables() -> None:
+    """The glyph table read as a view gives the subsets reportlab makes."""
+    fonts = font_book()
+    for role in ("宋体", "黑体"):
+        face = pdfmetrics.getFont(fonts.font_for(role)).face
+        index = int(face.subfontNameX.decode().lstrip("-") or 0)
+        plain = TTFontFile(face.filename, subfontIndex=index)
+        codes = [0x20, 0x41, *map(ord, "责令社区戒毒决定书（）《》，。"), 0x9F8D]
+        codes += sorted(face.charToGlyph)[1000:1240]  # a full subset's worth
+        assert not isinstance(face.get_table("glyf"), bytes)  # the view is used
+        assert face.makeSubset(codes) == plain.makeSubset(codes)
