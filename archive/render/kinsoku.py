@@ -118,6 +118,20 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         self._wrapped = availWidth
         return size
 
+    def getSpaceBefore(self) -> float:
+        """reportlab's answer, the style's space, without its chain of lookups.
+
+        A table asks each flowable of each cell for its spaces every time it
+        is measured and drawn: hundreds of thousands of calls per person.
+        """
+        own = self.__dict__.get("spaceBefore")
+        return float(self.style.spaceBefore if own is None else own)
+
+    def getSpaceAfter(self) -> float:
+        """reportlab's answer, the style's space (see :meth:`getSpaceBefore`)."""
+        own = self.__dict__.get("spaceAfter")
+        return float(self.style.spaceAfter if own is None else own)
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """reportlab's split, of lines of this paragraph's own.
 
