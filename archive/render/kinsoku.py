@@ -136,7 +136,9 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         """reportlab's split, of lines of this paragraph's own.
 
         reportlab ends each line but the last of a part with a space, in the
-        line's own last word; the lines of :data:`_broken` are shared.
+        line's own last word; the lines of :data:`_broken` are shared. The
+        paragraph keeps its shared lines: a table cell's paragraph is laid out
+        again in later documents (:meth:`Layout._cell_content`).
         """
         if not hasattr(self, "blPara"):
             self.wrap(availWidth, availHeight)
@@ -144,7 +146,11 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         lines = [line.clone(words=[w.clone() for w in line.words])
                  for line in shared.lines]  # fmt: skip
         self.blPara = shared.clone(lines=lines)
-        parts: list[Any] = super().split(availWidth, availHeight)
+        try:
+            parts: list[Any] = super().split(availWidth, availHeight)
+        finally:
+            if "blPara" in self.__dict__:  # reportlab drops it where nothing fits
+                self.blPara = shared
         for part in parts:
             if isinstance(part, CJKParagraph):
                 part.drop = self.drop

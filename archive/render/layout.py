@@ -48,6 +48,7 @@ from archive.render.kept import Kept
 from archive.render.kinsoku import CJKParagraph, Spread
 from archive.render.model import (
     Block,
+    Cell,
     PageBreak,
     PageSetup,
     Paragraph,
@@ -121,6 +122,7 @@ class _Made:
         self.heights: dict[tuple[str, float], float] = {}
         self.recipes: Kept[tuple[Any, ...], _Recipe | float] = Kept(KEPT_PARAGRAPHS)
         self.likes: dict[tuple[Any, ...], Any] = {}
+        self.cells: Kept[int, tuple[Cell, tuple[Flowable, ...]]] = Kept(KEPT_PARAGRAPHS)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ class Layout:
         self._heights = made.heights
         self._recipes = made.recipes
         self._likes = made.likes
+        self._cells = made.cells
 
     def flowables(self, blocks: list[Block], in_cell: bool = False) -> list[Flowable]:
         """The flowables of ``blocks``; ``in_cell`` for the blocks of a table cell."""
@@ -362,6 +365,24 @@ class Layout:
 
     # ---- tables -------------------------------------------------------------
 
+    def _cell_content(self, cell: Cell) -> list[Flowable]:
+        """The flowables of a cell of paragraphs, the same objects each time it recurs.
+
+        The reader gives a cell met before as the same object, and the forms'
+        label cells come back in document after document; their paragraphs
+        are made, and wrapped to each width, once. reportlab only measures,
+        splits and draws a cell's flowables, and a split leaves the paragraph
+        as it was (:meth:`CJKParagraph.split`). A cell holding a table gets
+        flowables of its own each time.
+        """
+        known = self._cells.get(id(cell))
+        if known is not None and known[0] is cell:
+            return list(known[1])
+        content = self.flowables(list(cell.blocks), in_cell=True)
+        if all(isinstance(block, Paragraph) for block in cell.blocks):
+            self._cells.keep(id(cell), (cell, tuple(content)))
+        return content
+
     def table(self, table: Table) -> Flowable:
         ncols = len(table.widths)
         nrows = len(table.rows)
@@ -397,7 +418,7 @@ class Layout:
         measure = _cell_measure(table, spanned)
         for c0, r0, c1, r1, cell in regions:
             width = measure(c0, c1)
-            content = self.flowables(list(cell.blocks), in_cell=True) or [""]
+            content = self._cell_content(cell) or [""]
             data[r0][c0] = content
             if (c0, r0) != (c1, r1):
                 commands.append(("SPAN", (c0, r0), (c1, r1)))

@@ -192,6 +192,11 @@ def test_repeated_paragraphs_draw_as_if_each_were_set_afresh(
 
     monkeypatch.setattr(CJKParagraph, "_drawn_key", lambda self, canvas: None)
     monkeypatch.setattr(kinsoku, "_broken", _Forgetful())
+    monkeypatch.setattr(
+        Layout,
+        "_cell_content",
+        lambda self, cell: self.flowables(list(cell.blocks), in_cell=True),
+    )
     afresh = render_document(_repeating_document(), fonts)
 
     assert kept == afresh
@@ -229,6 +234,11 @@ def test_splitting_a_paragraph_leaves_the_lines_it_shares_as_they_were() -> None
     parts = whole.split(100, 40)
     assert len(parts) == 2
     assert [[w.text for w in line.words] for line in other.blPara.lines] == before
+    assert whole.blPara is other.blPara  # the paragraph split is as it was
+    again = whole.split(100, 40)
+    assert [[w.text for w in line.words] for line in again[0].blPara.lines] == [
+        [w.text for w in line.words] for line in parts[0].blPara.lines
+    ]
 
 
 def test_a_paragraph_made_again_is_made_for_where_it_stands() -> None:
@@ -312,3 +322,13 @@ def test_font_subsets_are_made_as_from_reportlab_s_own_tables() -> None:
         codes += sorted(face.charToGlyph)[1000:1240]  # a full subset's worth
         assert not isinstance(face.get_table("glyf"), bytes)  # the view is used
         assert face.makeSubset(codes) == plain.makeSubset(codes)
+
+
+def test_a_recurring_cell_is_laid_out_with_the_same_flowables() -> None:
+    layout = Layout(font_book())
+    label = Cell([Paragraph([Run("吸毒检测")], align="center")])
+    nested = Cell([Table(widths=[50.0], rows=[Row([label])])])
+    first, again = layout._cell_content(label), layout._cell_content(label)
+    assert first == again and first is not again  # the objects, in a new list
+    assert layout._cell_content(Cell(list(label.blocks)))[0] is not first[0]
+    assert layout._cell_content(nested)[0] is not layout._cell_content(nested)[0]
