@@ -19,7 +19,6 @@ distributed text spreads every line, and centres a line of one character.
 
 from __future__ import annotations
 
-import weakref
 from typing import Any, Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -175,17 +174,17 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
         A person's file sets the same labels in the same places of the same
         forms, document after document, and reportlab would format every one
         of them again. What a paragraph draws is kept per canvas
-        (:data:`_drawn`); one drawn before is placed by writing the operators
+        (:data:`_DRAWN`); one drawn before is placed by writing the operators
         reportlab's save, translate and restore would write around it, and
         the canvas's own state is left as restoring it would leave it.
         """
         x = self._hAlignAdjust(x, _sW)
         key = self._drawn_key(canvas)
-        drawn = _drawn.get(canvas)
+        drawn = canvas.__dict__.get(_DRAWN)
         if drawn is None:
-            drawn = _drawn[canvas] = {}
+            drawn = canvas.__dict__[_DRAWN] = {}
         code = drawn.get(key) if key is not None else None
-        seeds = getattr(canvas, "rehab_seeds", None)
+        seeds = canvas.__dict__.get("rehab_seeds")
         if code is None and seeds is not None and key is not None:
             code = _alike.get((seeds.serial, key))
             if code is not None:
@@ -328,10 +327,9 @@ nothing else); a part of a split paragraph, which has no markup, is not kept.
 reportlab draws from the lines as they are; its split changes them, so
 :meth:`CJKParagraph.split` first gives the paragraph lines of its own."""
 
-_drawn: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-"""For each canvas, the operators each paragraph drew, by its drawing key.
+_DRAWN = "rehab_drawn"
+"""The canvas's attribute holding the operators each paragraph drew on it, by
+its drawing key; it goes with the canvas.
 
 reportlab places a flowable by translating the canvas to it, so what a
 paragraph draws is the same wherever it stands. Kept per canvas, because a
