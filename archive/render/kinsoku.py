@@ -466,9 +466,19 @@ def _make_line(
 
 
 def _word(frag: Any, text: str, start: int, end: int) -> Any:
-    word = frag.clone()
-    word.text = text[start:end].replace("\x00", "")
-    return word
+    return copy_bag(frag, text=text[start:end].replace("\x00", ""))
+
+
+def copy_bag(bag: Any, **changes: Any) -> Any:
+    """``bag.clone(**changes)`` for a reportlab fragment, in one dictionary.
+
+    reportlab's clone goes through the class's constructor and updates the new
+    dictionary twice; a paragraph made the first time clones a fragment per
+    piece of text and per word of each line.
+    """
+    made = object.__new__(type(bag))
+    made.__dict__ = {**bag.__dict__, **changes}
+    return made
 
 
 def _stretch(line: Any) -> None:
@@ -487,14 +497,14 @@ def _stretch(line: Any) -> None:
         if hasattr(word, "cbDefn") or not word.text:
             words.append(word)
             continue
-        words.append(word.clone(text=Spaced(word.text, space)))
+        words.append(copy_bag(word, text=Spaced(word.text, space)))
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if isinstance(word.text, Spaced):
             head, tail = str(word.text[:-1]), str(word.text[-1:])
             words[i : i + 1] = [
-                *([word.clone(text=Spaced(head, space))] if head else []),
-                word.clone(text=tail),
+                *([copy_bag(word, text=Spaced(head, space))] if head else []),
+                copy_bag(word, text=tail),
             ]
             break
     line.words = words

@@ -45,7 +45,7 @@ from reportlab.platypus.tables import CellStyle
 from archive.fonts import FontBook
 from archive.render.grid import Region, edge_commands, rows_apart
 from archive.render.kept import Kept
-from archive.render.kinsoku import CJKParagraph, Spread
+from archive.render.kinsoku import CJKParagraph, Spread, copy_bag
 from archive.render.model import (
     Block,
     Cell,
@@ -294,14 +294,14 @@ class Layout:
                     underlines += 1
                 for k, part in enumerate(_BOUNDARY.split(run.text)):
                     if k:
-                        pieces.append(gap.clone(text="\xa0", **numbered))
+                        pieces.append(copy_bag(gap, text="\xa0", **numbered))
                     pieces.extend(
-                        main.clone(text=text, **numbered)
+                        copy_bag(main, text=text, **numbered)
                         for text in _ENTITY.split(_keep_spaces(part))
                         if text
                     )
             if run.line_break:
-                pieces.append(self._like(style, None, None, False).clone())
+                pieces.append(copy_bag(self._like(style, None, None, False)))
         return pieces
 
     def _like(
