@@ -26,7 +26,7 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import font_book
-from archive.render import kinsoku
+from archive.render import kinsoku, pdfcodec
 from archive.render.kept import Kept
 from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
 from archive.render.layout import CELL_PAD_V, Layout
@@ -332,3 +332,28 @@ def test_a_recurring_cell_is_laid_out_with_the_same_flowables() -> None:
     assert first == again and first is not again  # the objects, in a new list
     assert layout._cell_content(Cell(list(label.blocks)))[0] is not first[0]
     assert layout._cell_content(nested)[0] is not layout._cell_content(nested)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF)) | st.text(max_size=8))
+def test_pdf_strings_encode_as_reportlabs_codec_does(text: str) -> None:
+    """ASCII taken the short way gives the codec's bytes; the rest is the codec's."""
+    try:
+        expected: Any = text.encode("extpdfdoc")
+    except UnicodeEncodeError as error:
+        expected = type(error)
+    try:
+        found: Any = pdfcodec.encode(text)
+    except UnicodeEncodeError as error:
+        found = type(error)
+    assert found == expected
+    assert pdfcodec.encode(b"\x18 bytes") == b"\x18 bytes"
+
+
+def test_the_engine_writes_pdf_strings_with_the_short_way() -> None:
+    import reportlab.pdfbase.pdfdoc as pdfdoc
+
+    assert pdfdoc.pdfdocEnc is pdfcodec.encode
+    assert pdfdoc.pdfdocEnc("/Type /Page") == "/Type /Page".encode("extpdfdoc")
+    with pytest.raises(UnicodeEncodeError):  # as reportlab's codec refuses it
+        pdfdoc.pdfdocEnc("/Type /Page \x19")
