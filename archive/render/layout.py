@@ -43,7 +43,7 @@ from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tables import CellStyle
 
 from archive.fonts import FontBook
-from archive.render import pdfcodec
+from archive.render import pdfwrite
 from archive.render.grid import Region, edge_commands, rows_apart
 from archive.render.kept import Kept
 from archive.render.kinsoku import CJKParagraph, Spread, copy_bag
@@ -57,7 +57,7 @@ from archive.render.model import (
     Table,
 )
 
-pdfcodec.install()  # every PDF this engine writes goes through reportlab's writer
+pdfwrite.install()  # every PDF this engine writes goes through reportlab's writer
 
 ALIGNMENT = {
     "left": TA_LEFT,

@@ -26,7 +26,7 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paraparser import ParaParser
 
 from archive.fonts import font_book
-from archive.render import kinsoku, pdfcodec
+from archive.render import kinsoku, pdfwrite
 from archive.render.kept import Kept
 from archive.render.kinsoku import CJKParagraph, _Glyphs, _line_end, _make_line
 from archive.render.layout import CELL_PAD_V, Layout
@@ -343,17 +343,20 @@ def test_pdf_strings_encode_as_reportlabs_codec_does(text: str) -> None:
     except UnicodeEncodeError as error:
         expected = type(error)
     try:
-        found: Any = pdfcodec.encode(text)
+        found: Any = pdfwrite.encode(text)
     except UnicodeEncodeError as error:
         found = type(error)
     assert found == expected
-    assert pdfcodec.encode(b"\x18 bytes") == b"\x18 bytes"
+    assert pdfwrite.encode(b"\x18 bytes") == b"\x18 bytes"
+    assert pdfwrite.name(text) == pdfwrite._reportlab_name(text)
+    assert pdfwrite.name(text) == pdfwrite.name(text)  # the kept spelling
 
 
 def test_the_engine_writes_pdf_strings_with_the_short_way() -> None:
     import reportlab.pdfbase.pdfdoc as pdfdoc
 
-    assert pdfdoc.pdfdocEnc is pdfcodec.encode
+    assert pdfdoc.pdfdocEnc is pdfwrite.encode
+    assert pdfdoc.PDFName is pdfwrite.name
     assert pdfdoc.pdfdocEnc("/Type /Page") == "/Type /Page".encode("extpdfdoc")
     with pytest.raises(UnicodeEncodeError):  # as reportlab's codec refuses it
         pdfdoc.pdfdocEnc("/Type /Page \x19")
