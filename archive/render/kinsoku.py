@@ -466,7 +466,12 @@ def _make_line(
 
 
 def _word(frag: Any, text: str, start: int, end: int) -> Any:
-    return copy_bag(frag, text=text[start:end].replace("\x00", ""))
+    """A line's word of ``frag``'s format: the fragment itself where the word is
+    all of its text (nothing changes a line's words), else a copy."""
+    word = text[start:end].replace("\x00", "")
+    if word == frag.text:
+        return frag
+    return copy_bag(frag, text=word)
 
 
 def copy_bag(bag: Any, **changes: Any) -> Any:
