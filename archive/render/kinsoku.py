@@ -357,20 +357,24 @@ class _Glyphs:
     def __init__(self, frags: list[Any]) -> None:
         self.widths: list[float] = []
         self.owners: list[Any] = []
+        self.hard: list[bool] = []
+        """Whether each character is a manual line break."""
+        self.ends: list[int] = []
+        """Where the fragment of each character ends."""
         texts: list[str] = []
         for frag in frags:
             text = frag.text if isinstance(frag.text, str) else frag.text.decode()
             if not text:
-                texts.append("\x00")
+                text = "\x00"
                 self.widths.append(_empty_width(frag))
-                self.owners.append(frag)
-                continue
+            else:
+                self.widths.extend(_text_widths(text, frag))
             texts.append(text)
-            self.widths.extend(_text_widths(text, frag))
             self.owners.extend([frag] * len(text))
+            self.hard.extend([hasattr(frag, "lineBreak")] * len(text))
+            self.ends.extend([len(self.owners)] * len(text))
         self.text = "".join(texts)
         """The characters, with ``\\x00`` for a fragment without text."""
-        self.hard = [hasattr(f, "lineBreak") for f in self.owners]
 
     def __len__(self) -> int:
         return len(self.owners)
@@ -427,7 +431,7 @@ def _make_line(
     here that is done once for each stretch of characters of one fragment,
     which gives the same words and the same measures.
     """
-    owners, text = glyphs.owners, glyphs.text
+    owners, ends, text = glyphs.owners, glyphs.ends, glyphs.text
     words: list[Any] = []
     max_size = max_ascent = min_descent = 0
     current: Any = None
@@ -437,8 +441,7 @@ def _make_line(
         frag = owners[i]
         j = i + 1
         if not ("cbDefn" in frag.__dict__ or "lineBreak" in frag.__dict__):
-            while j < end and owners[j] is frag:
-                j += 1
+            j = min(ends[i], end)
         size = frag.fontSize
         ascent, descent = getAscentDescent(frag.fontName, size)
         max_size = max(max_size, size)
