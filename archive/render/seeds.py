@@ -12,20 +12,26 @@ operators in every file, and is formatted once per process
 
 The characters come from the templates alone, never from a person's data or
 from who was built before, so a file is the same whoever it is built with.
+
+The subsets the seeds fill are then the same in every file too, and are made
+and packed once per process (:func:`_pack_once`): subsetting and deflating
+the font files was a twentieth of rendering a person's file.
 """
 
 from __future__ import annotations
 
 import itertools
 import weakref
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from archive.errors import RenderError
+from archive.render.kept import Kept
 from archive.render.model import Block, Table
 from archive.render.model import Paragraph as ModelParagraph
 from archive.render.reader import read_docx
@@ -54,6 +60,7 @@ class Seeds:
         doc = canvas._doc
         for face, text in self.order:
             font = pdfmetrics.getFont(face)
+            _pack_once(font.face)
             font.splitString(text, doc)
             font.getSubsetInternalName(0, doc)
         canvas.rehab_seeds = self
@@ -65,6 +72,76 @@ class Seeds:
             if allowed is None or not allowed.issuperset(frag.text):
                 return False
         return True
+
+
+_SubsetKey = tuple[bytes, str, tuple[int, ...]]
+_files: Kept[_SubsetKey, bytes] = Kept(32)
+"""Subset font files made, by face and the characters of the subset."""
+_packed: Kept[_SubsetKey, bytes] = Kept(32)
+"""The same files deflated, as reportlab's FlateDecode filter deflates them."""
+
+
+def _pack_once(face: TTFontFace) -> None:
+    """Have ``face`` make and deflate each distinct subset once per process.
+
+    reportlab makes a subset's font file from the characters of the subset
+    alone, and deflates it with zlib's default level when the file is written;
+    a subset with the same characters gives the same bytes in every file.
+    """
+    if isinstance(face.__dict__.get("makeSubset"), _KeptSubset):
+        return
+    face.makeSubset = _KeptSubset(face)
+    face.addSubsetObjects = _PackedSubset(face)
+
+
+class _KeptSubset:
+    """A face's ``makeSubset``, each distinct subset made once (:data:`_files`)."""
+
+    def __init__(self, face: TTFontFace) -> None:
+        self.face = face
+
+    def __call__(self, subset: list[int]) -> bytes:
+        key = _key(self.face, subset)
+        made = _files.get(key)
+        if made is None:
+            made = _files.keep(key, TTFontFace.makeSubset(self.face, subset))
+        return made
+
+
+class _PackedSubset:
+    """A face's ``addSubsetObjects`` whose font file is deflated once per subset."""
+
+    def __init__(self, face: TTFontFace) -> None:
+        self.face = face
+
+    def __call__(self, doc: Any, fontname: str, subset: list[int]) -> Any:
+        descriptor = TTFontFace.addSubsetObjects(self.face, doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{self.face.filename}({fontname})")
+        if stream is not None and stream.filters == [pdfdoc.PDFZCompress]:
+            stream.filters = [_Deflated(_key(self.face, subset))]
+        return descriptor
+
+
+class _Deflated:
+    """reportlab's FlateDecode filter for one subset's file, deflated once."""
+
+    pdfname = pdfdoc.PDFZCompress.pdfname
+
+    def __init__(self, key: _SubsetKey) -> None:
+        self.key = key
+
+    def encode(self, data: bytes) -> bytes:
+        packed = _packed.get(self.key)
+        if packed is None:
+            packed = _packed.keep(self.key, pdfdoc.PDFZCompress.encode(data))
+        return packed
+
+    def decode(self, data: bytes) -> bytes:
+        return zlib.decompress(data)
+
+
+def _key(face: TTFontFace, subset: list[int]) -> _SubsetKey:
+    return (face.name, face.filename, tuple(subset))
 
 
 _known: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Seeds | None]] = (

@@ -112,3 +112,32 @@ def test_only_paragraphs_of_seeded_characters_are_drawn_alike() -> None:
     assert not seeds.covers([frag("F", "姓名：张")])  # a person's own character
     assert not seeds.covers([frag("H", "A")])  # a face not planted at all
     assert kinsoku._alike.limit == kinsoku.KEPT
+
+
+def test_a_subset_is_made_and_deflated_once_as_reportlab_would() -> None:
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc, pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace
+    from reportlab.pdfgen.canvas import Canvas
+
+    from archive.render import seeds
+
+    forget()
+    fonts = font_book()
+    face = pdfmetrics.getFont(fonts.default).face
+    Seeds({fonts.default: "档案卷内文件目录"}).plant(Canvas(io.BytesIO()))
+    subset = [0, *map(ord, "档案卷内")]
+    made = face.makeSubset(subset)
+    assert made == TTFontFace.makeSubset(face, subset)
+    assert face.makeSubset(list(subset)) is made  # kept, not made again
+
+    canvas = Canvas(io.BytesIO())
+    face.addSubsetObjects(canvas._doc, "AAAAAA+Test", subset)
+    stream = canvas._doc.idToObject[f"fontFile:{face.filename}(AAAAAA+Test)"]
+    (deflate,) = stream.filters
+    assert deflate.pdfname == pdfdoc.PDFZCompress.pdfname
+    assert deflate.encode(made) == zlib.compress(made)
+    assert deflate.encode(made) is deflate.encode(made)
+    assert zlib.decompress(deflate.encode(made)) == made
+    assert seeds._packed  # what a file of the same subset will reuse
