@@ -19,6 +19,7 @@ distributed text spreads every line, and centres a line of one character.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -433,7 +434,9 @@ def _make_line(
     """
     owners, ends, text = glyphs.owners, glyphs.ends, glyphs.text
     words: list[Any] = []
-    max_size = max_ascent = min_descent = 0
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
     current: Any = None
     word_start = start
     i = start
@@ -443,7 +446,7 @@ def _make_line(
         if not ("cbDefn" in frag.__dict__ or "lineBreak" in frag.__dict__):
             j = min(ends[i], end)
         size = frag.fontSize
-        ascent, descent = getAscentDescent(frag.fontName, size)
+        ascent, descent = _extents(frag.fontName, size)
         max_size = max(max_size, size)
         max_ascent = max(max_ascent, ascent)
         min_descent = min(min_descent, descent)
@@ -466,6 +469,13 @@ def _make_line(
         currentWidth=used,
         lineBreak=hard,
     )
+
+
+@functools.cache
+def _extents(font: str, size: float) -> tuple[float, float]:
+    """reportlab's ascent and descent of ``font`` at ``size``, a few per process."""
+    ascent, descent = getAscentDescent(font, size)
+    return ascent, descent
 
 
 def _word(frag: Any, text: str, start: int, end: int) -> Any:
