@@ -39,6 +39,7 @@ from archive.render.ooxml import on as _on
 from archive.render.ooxml import tag as _tag
 from archive.render.ooxml import twips as _twips
 from archive.render.ooxml import val as _val
+from archive.render.ooxml import xml_of as _xml_of
 from archive.render.tables import TableReading
 
 __all__ = ["UnsupportedConstruct", "read_docx", "read_parts"]
@@ -377,7 +378,7 @@ class _Reader(TableReading):
         one styles part, the same XML gives the same blocks. The blocks are
         shared, so nothing may change them after reading (layout only reads).
         """
-        key = (etree.tostring(p, with_tail=False), style)
+        key = (_xml_of(p), style)
         known = self._paragraphs.get(key)
         if known is None:
             known = self._paragraphs.keep(key, tuple(self._read_paragraph(p, style)))

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from archive.render.kept import Kept
 from archive.render.model import Block, Borders, Cell, PageBreak, Row, Table
 from archive.render.ooxml import Element, UnsupportedConstruct
@@ -19,6 +17,7 @@ from archive.render.ooxml import on as _on
 from archive.render.ooxml import tag as _tag
 from archive.render.ooxml import twips as _twips
 from archive.render.ooxml import val as _val
+from archive.render.ooxml import xml_of as _xml_of
 
 
 class TableReading:
@@ -108,7 +107,7 @@ class TableReading:
         return row
 
     def _cell(self, tc: Element) -> Cell:
-        key = etree.tostring(tc, with_tail=False)
+        key = _xml_of(tc)
         known = self._cells.get(key)
         if known is None:
             known = self._cells.keep(key, self._read_cell(tc))
