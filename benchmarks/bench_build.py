@@ -119,8 +119,8 @@ def _per_document(
     scratch: Path,
 ) -> list[tuple[str, str]]:
     fonts = font_book()
-    entries, contexts, docs, who = _filled(person, office, policy, scratch / "docs")
-    met = [_filled(o, office, policy, scratch / o.slug)[2:] for o in others]
+    entries, contexts, docs, who = filled(person, office, policy, scratch / "docs")
+    met = [filled(o, office, policy, scratch / o.slug)[2:] for o in others]
     templates = templates_folder(office, person.root, BuildOptions())
 
     def fill_all() -> None:
@@ -128,11 +128,7 @@ def _per_document(
             doc.write_bytes(fill(templates / f"{entry.name}.docx", context))
 
     def render_file(docs: list[Path], who: assembly.Person) -> None:
-        """The engine's way: every .docx read, all laid out as one document."""
-        sources = [(e, d, None) for e, d in zip(who.case.entries(), docs, strict=True)]
-        parts = prepare(sources, engine="builtin", fonts=fonts, scans=None,
-                        work=scratch, person=who.slug)  # fmt: skip
-        assembly._lay_out(who, parts, fonts)
+        render_person(docs, who, fonts, scratch)
 
     def render_each(docs: list[Path], who: assembly.Person) -> None:
         for doc in docs:
@@ -143,7 +139,7 @@ def _per_document(
             for m in met:
                 way(*m)
 
-        return _first_time_ms(lambda: way(docs, who), meet_others, 1) / n
+        return _first_time_ms(lambda: way(docs, who), meet_others) / n
 
     n = len(docs)
     fill_ms = _median_ms(fill_all, runs) / n
@@ -186,7 +182,7 @@ def _per_document(
     ]  # fmt: skip
 
 
-def _filled(
+def filled(
     person: paths.PersonFolder, office: Any, policy: Any, work: Path
 ) -> tuple[list[Any], list[Any], list[Path], assembly.Person]:
     """A person's entries, contexts and filled .docx files (in ``work``)."""
@@ -203,23 +199,28 @@ def _filled(
     return entries, contexts, docs, who
 
 
-def _first_time_ms(
-    work: Callable[[], object], warm: Callable[[], object], runs: int
-) -> float:
-    """Median time of ``work`` done as a build does it: the first time.
+def render_person(
+    docs: list[Path], who: assembly.Person, fonts: Any, scratch: Path
+) -> None:
+    """The engine's way: every .docx read, all laid out as one document."""
+    sources = [(e, d, None) for e, d in zip(who.case.entries(), docs, strict=True)]
+    parts = prepare(sources, engine="builtin", fonts=fonts, scans=None,
+                    work=scratch, person=who.slug)  # fmt: skip
+    assembly._lay_out(who, parts, fonts)
 
-    A build meets each person once, in a worker that has built others. Each
-    run empties what the renderer keeps (archive.render.kept), has ``warm``
+
+def _first_time_ms(work: Callable[[], object], warm: Callable[[], object]) -> float:
+    """Milliseconds of ``work`` done as a build does it: the first time.
+
+    A build meets each person once, in a worker that has built others: this
+    empties what the renderer keeps (archive.render.kept), has ``warm``
     (other people) fill it with what people share, and times ``work``.
     """
-    times = []
-    for _ in range(runs):
-        forget()
-        warm()
-        clock = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - clock)
-    return statistics.median(times) * 1000
+    forget()
+    warm()
+    clock = time.perf_counter()
+    work()
+    return (time.perf_counter() - clock) * 1000
 
 
 def _per_person(

@@ -11,8 +11,9 @@ the ones before, as a worker of ``build`` meets them. Prints the render time
 per document over all of them (reading the filled .docx files and laying the
 person's file out, as ``bench_build.py``'s render figure).
 
-``--against DIR`` runs the same in turn with the code of another checkout
-(``git worktree add DIR COMMIT``), ``--rounds`` times each, and prints both
+``--against DIR`` runs the same in turn with the engine of another checkout
+(``git worktree add DIR COMMIT``; this tree's harness, ``bench_build.py``'s
+filling and rendering calls, drives both), ``--rounds`` times each, and prints both
 and the median of the ratios of each pair: on a shared machine whose speed
 drifts by several per cent within minutes, alternating is what makes a
 change of a few per cent measurable. The figures of the render steps in
@@ -30,7 +31,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,8 @@ def main() -> None:
     if args.once:
         print(f"{_render_everyone():.3f}")
         return
+    if args.against and not (args.against / "archive" / "__init__.py").is_file():
+        parser.error(f"--against {args.against}: not a checkout of rehab-archive")
     trees = [ROOT] + ([args.against.resolve()] if args.against else [])
     times: dict[Path, list[float]] = {tree: [] for tree in trees}
     for _ in range(args.rounds):
@@ -74,15 +76,11 @@ def _once(tree: Path) -> float:
 
 def _render_everyone() -> float:
     """Milliseconds per document, each sample person but the first rendered once."""
-    import archive.assemble as assembly
+    from bench_build import filled, render_person
+
     from archive import paths
-    from archive.build import BuildOptions, templates_folder
     from archive.commands.build import _collect_less, _office
-    from archive.context import build_context
-    from archive.fill import fill
     from archive.fonts import font_book
-    from archive.render.parts import prepare
-    from forms import load_case
 
     _collect_less()
     with tempfile.TemporaryDirectory(prefix="bench-render-") as scratch:
@@ -91,34 +89,17 @@ def _render_everyone() -> float:
         people, _ = paths.resolve([root])
         office, policy = _office(root)
         fonts = font_book()
-        filled: list[tuple[Any, list[Any]]] = []
-        for person in people:
-            case = load_case(person.case_file)
-            templates = templates_folder(office, person.root, BuildOptions())
-            folder = Path(scratch) / person.slug
-            folder.mkdir()
-            sources: list[Any] = []
-            for entry in case.entries():
-                doc = folder / f"{entry.slug}.docx"
-                context = build_context(case, entry, office, policy)
-                doc.write_bytes(fill(templates / f"{entry.name}.docx", context))
-                sources.append((entry, doc, None))
-            who = assembly.Person(person.slug, case, person.case_file, office,
-                                  templates=templates)  # fmt: skip
-            filled.append((who, sources))
-
-        def render(who: assembly.Person, sources: list[Any]) -> None:
-            parts = prepare(sources, engine="builtin", fonts=fonts, scans=None,
-                            work=Path(scratch), person=who.slug)  # fmt: skip
-            assembly._lay_out(who, parts, fonts)
-
-        render(*filled[0])
+        made = [
+            filled(person, office, policy, Path(scratch) / person.slug)[2:]
+            for person in people
+        ]
+        render_person(*made[0], fonts, Path(scratch))
         spent, documents = 0.0, 0
-        for who, sources in filled[1:]:
+        for docs, who in made[1:]:
             clock = time.perf_counter()
-            render(who, sources)
+            render_person(docs, who, fonts, Path(scratch))
             spent += time.perf_counter() - clock
-            documents += len(sources)
+            documents += len(docs)
     return spent / documents * 1000
 
 
